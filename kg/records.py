@@ -36,6 +36,9 @@ class Document:
     sha256: str  # of the raw bytes
     kind: str  # "text" | "markdown" | "html" | "pdf" | "docx"
     warnings: list[str] = field(default_factory=list)
+    # Lines the source marked as headings (Markdown "#", HTML <h1>-<h6>, Word heading
+    # styles, a line that is wholly bold); the marks themselves are gone from ``text``.
+    headings: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -14,6 +14,7 @@ IRIs and strings as ``str``, numbers as ``int``/``float``, booleans as
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,52 @@ def to_term(value: Any) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(value))
 
 
+def _where_brace(sparql: str) -> int:
+    """Index of the ``{`` that opens the outermost WHERE group, skipping comments, strings and IRIs."""
+    i, n, seen_where = 0, len(sparql), False
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            j = sparql.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c in "\"'":
+            triple = sparql[i : i + 3] in ('"""', "'''")
+            q = sparql[i : i + 3] if triple else c
+            i += len(q)
+            while i < n and not sparql.startswith(q, i):
+                i += 2 if sparql[i] == "\\" else 1
+            i += len(q)
+            continue
+        if c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", sparql[i:]):
+            i = sparql.index(">", i) + 1
+            continue
+        if sparql[i : i + 5].upper() == "WHERE" and (i == 0 or not sparql[i - 1].isalnum()):
+            seen_where = True
+        if c == "{":
+            return i
+        i += 1
+    raise QueryError("cannot bind parameters: the query has no WHERE group")
+
+
+def bind_values(sparql: str, bindings: dict[str, Any] | None) -> str:
+    """Bind variables by a VALUES block at the top of the WHERE group.
+
+    The values are RDF terms serialised by pyoxigraph (quotes and escapes
+    handled there), so user input can never change the query's structure.
+    """
+    if not bindings:
+        return sparql
+    for name in bindings:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"bad parameter name {name!r}")
+    names = list(bindings)
+    row = " ".join(str(to_term(bindings[k])) for k in names)
+    values = f" VALUES ({' '.join('?' + k for k in names)}) {{ ({row}) }} "
+    at = _where_brace(sparql) + 1
+    return sparql[:at] + values + sparql[at:]
+
+
 class Store:
     """Base class; see ``OxigraphStore`` and (later) ``RemoteStore``."""
 
@@ -111,11 +158,9 @@ class OxigraphStore(Store):
             raise StoreError(f"{location}: cannot open the store ({exc})") from exc
 
     def _query(self, sparql: str, bindings: dict[str, Any] | None):
-        subs = {ox.Variable(k): to_term(v) for k, v in (bindings or {}).items()}
         try:
             return self.ox.query(
-                sparql, use_default_graph_as_union=True, substitutions=subs or None,
-                prefixes=dict(PREFIX_MAP),
+                bind_values(sparql, bindings), use_default_graph_as_union=True, prefixes=dict(PREFIX_MAP),
             )
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from exc

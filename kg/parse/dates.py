@@ -1,0 +1,124 @@
+"""Dates and times as minutes print them, to ISO 8601.
+
+"MONDAY 18 SEPTEMBER 2017", "TUESDAY 9TH JUNE 2009", "26 October 2017",
+"26/10/2017", "26.10.17", "October 26, 2017", "2017-10-26", "17th December"
+(year from context). Dates run together by a lost line break ("14 December
+201722 February 2018") are still split, because a year is exactly four digits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAYNAME = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun),?\s+)?"
+_ORD = r"(?:st|nd|rd|th)?"
+
+# 18 September 2017 / 9th June 2009 / 17th December (no year)
+_DMY = re.compile(
+    _DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"(?:\s+of)?[\s\-]+" + _MONTH + r"(?:,?[\s\-]+(?P<year>(?:19|20)\d\d))?(?!\d*\s*(?:am|pm|:))",
+    re.IGNORECASE,
+)
+# October 26, 2017 / October 26th 2017
+_MDY = re.compile(
+    _DAYNAME + _MONTH + r"\s+(?P<day>[0-3]?\d)" + _ORD + r",?\s+(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+# 26/10/2017, 26.10.17, 26-10-2017 (UK order)
+_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)?\d\d)(?![\d/.\-]*\d)")
+_ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+# A month and year only: "October 2019"
+_MY = re.compile(r"(?<![\d\w])" + _MONTH + r"\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
+
+_TIME = re.compile(
+    r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|(?<![\d.:])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    iso: str
+    start: int
+    end: int
+    has_year: bool = True
+
+
+def _make(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[DateHit]:
+    """Every full date in ``text`` in order; day-month dates take ``default_year`` when given."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for rx in (_ISO, _MDY, _DMY, _NUMERIC):
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            month_raw = g["month"]
+            month = MONTHS.get(month_raw.lower().rstrip(".")) if not month_raw.isdigit() else int(month_raw)
+            year_raw = g.get("year")
+            has_year = bool(year_raw)
+            if year_raw:
+                year = int(year_raw)
+                if year < 100:
+                    year += 2000
+            elif default_year:
+                year = default_year
+            else:
+                continue
+            iso = _make(year, month or 0, int(g["day"]))
+            if iso:
+                hits.append(DateHit(iso, m.start(), m.end(), has_year))
+                taken.append((m.start(), m.end()))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def parse_date(text: str, default_year: int | None = None) -> str | None:
+    """The first date in ``text`` as ISO, or None."""
+    hits = find_dates(text, default_year)
+    return hits[0].iso if hits else None
+
+
+def find_month_years(text: str) -> list[tuple[int, int, int, int]]:
+    """ "October 2019" mentions: (year, month, start, end)."""
+    return [
+        (int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")], m.start(), m.end())
+        for m in _MY.finditer(text)
+    ]
+
+
+def parse_time(text: str) -> str | None:
+    """The first clock time in ``text`` as "HH:MM" ("1.30pm" -> "13:30", "10am" -> "10:00")."""
+    m = _TIME.search(text)
+    if not m:
+        return None
+    if m.group("h24"):
+        return f"{int(m.group('h24')):02d}:{m.group('m24')}"
+    h = int(m.group("h"))
+    mins = m.group("m") or "00"
+    pm = m.group("ampm").lower().startswith("p")
+    if pm and h < 12:
+        h += 12
+    if not pm and h == 12:
+        h = 0
+    return f"{h:02d}:{mins}"
