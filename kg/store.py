@@ -71,7 +71,7 @@ def to_term(value: Any) -> ox.NamedNode | ox.Literal:
 
 def _where_brace(sparql: str) -> int:
     """Index of the ``{`` that opens the outermost WHERE group, skipping comments, strings and IRIs."""
-    i, n, seen_where = 0, len(sparql), False
+    i, n = 0, len(sparql)
     while i < n:
         c = sparql[i]
         if c == "#":
@@ -89,8 +89,6 @@ def _where_brace(sparql: str) -> int:
         if c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", sparql[i:]):
             i = sparql.index(">", i) + 1
             continue
-        if sparql[i : i + 5].upper() == "WHERE" and (i == 0 or not sparql[i - 1].isalnum()):
-            seen_where = True
         if c == "{":
             return i
         i += 1
