@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.extract import extract_paths
+from kg.extract import extract_via_graph
 
 
 @click.command()
@@ -17,15 +17,18 @@ from kg.extract import extract_paths
 def extract(paths: tuple[Path, ...], fmt: str) -> None:
     """Parse minutes files (or folders of them) into extraction records.
 
+    The records are built into a graph in memory and read back from it, so
+    they say exactly what `kg build` would store.
+
     \b
     Example:
       kg extract data/minutes --format json > records.json
     """
-    result = extract_paths(list(paths))
+    result = extract_via_graph(list(paths))
     for failure in result.failures:
         click.echo(f"kg: {failure}", err=True)
     if fmt == "json":
-        json.dump([r.to_json() for r in result.records], sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(result.records, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         for r in result.records:
@@ -34,9 +37,11 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
         sys.exit(1)
 
 
-def summary_line(r) -> str:
+def summary_line(r: dict) -> str:
+    n = {k: len(r.get(k) or []) for k in ("present", "apologies", "deputies", "items", "decisions", "actions",
+                                           "programmes")}
     return (
-        f"{r.source}: {r.body or '?'} {r.date or '?'} | present {len(r.present)}, apologies "
-        f"{len(r.apologies)}, deputies {len(r.deputies)}, items {len(r.items)}, decisions "
-        f"{len(r.decisions)}, actions {len(r.actions)}, programmes {len(r.programmes)}"
+        f"{r['source']}: {r.get('body') or '?'} {r.get('date') or '?'} | present {n['present']}, apologies "
+        f"{n['apologies']}, deputies {n['deputies']}, items {n['items']}, decisions "
+        f"{n['decisions']}, actions {n['actions']}, programmes {n['programmes']}"
     )

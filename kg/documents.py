@@ -1,33 +1,193 @@
-"""Read a minutes file to a ``Document`` (placeholder: plain UTF-8 text only)."""
+"""Minutes files to ``Document``: find the files, read each to one normalised text.
+
+The kind is judged by content (``kg.readers.detect``), each reader turns its
+format into lines (``kg.readers.text``/``html``/``pdf``/``docx``) and one
+normaliser (``kg.readers.normalise``) cleans them, so the same bytes always
+give the same text: every span in the graph indexes ``Document.text``.
+Anything that is not readable minutes raises ``ReadError`` naming the file and
+the reason, so a batch can report it and go on with the other files.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import re
+import stat
 from pathlib import Path
 
-from kg.errors import ReadError
+from kg.errors import KGError, ReadError
+from kg.readers import FormatError
+from kg.readers.detect import Unsupported, is_markdown, sniff
+from kg.readers.normalise import Line, assemble
 from kg.records import Document
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+_MB = 1024 * 1024
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
+
+
+# --- finding files ------------------------------------------------------------------------------
 
 
 def collect_files(paths: list[Path]) -> list[Path]:
-    """Every minutes file under ``paths`` (files as given, folders recursively), sorted."""
+    """Every minutes file under ``paths``: files as given, folders searched recursively.
+
+    Files named explicitly are kept whatever their suffix (the reader judges the
+    content); in folders only the minutes suffixes count, hidden files and Office
+    lock files are skipped, symlinked folders are followed once (no loops), and
+    a folder that cannot be listed is returned itself so the reader reports it.
+    Each folder's files are sorted; a file reached twice is listed once.
+    """
     out: list[Path] = []
+    seen: set[str] = set()
     for p in paths:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
-        else:
-            out.append(p)
+        found = sorted(_walk(p), key=lambda f: f.as_posix()) if _is_dir(p) else [p]
+        for f in found:
+            key = os.path.realpath(f)
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
     return out
 
 
-def read_document(path: Path, source: str | None = None) -> Document:
+def _is_dir(p: Path) -> bool:
     try:
-        raw = path.read_bytes()
+        return p.is_dir()
+    except OSError:
+        return False
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith((".", "~$")) or name.endswith("~")
+
+
+def _walk(root: Path) -> list[Path]:
+    found: list[Path] = []
+    visited: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in visited:
+                continue  # a symlink back into a folder already searched
+            visited.add((st.st_dev, st.st_ino))
+            entries = list(os.scandir(folder))
+        except OSError:
+            found.append(folder)  # unreadable: read_document will say why
+            continue
+        for entry in entries:
+            if _skipped(entry.name):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(folder / entry.name)
+            elif Path(entry.name).suffix.lower() in SUFFIXES:
+                found.append(folder / entry.name)
+    return found
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def max_bytes_default() -> int:
+    """The size limit: ``KG_MAX_BYTES`` (bytes, or with a unit: "50MB", "1G") or 25 MB."""
+    value = os.environ.get("KG_MAX_BYTES")
+    if not value:
+        return DEFAULT_MAX_BYTES
+    m = _SIZE.match(value)
+    if not m:
+        raise KGError(f"KG_MAX_BYTES: expected a size such as 26214400 or 25MB, got {value!r}")
+    scale = {"": 1, "k": 1024, "m": _MB, "g": 1024 * _MB}[m.group(2).lower()]
+    return int(float(m.group(1)) * scale)
+
+
+def read_document(path: Path, source: str | None = None, *, max_bytes: int | None = None) -> Document:
+    """Read one minutes file; raise ``ReadError`` (file and reason) when it is not readable minutes."""
+    where = source or str(path)
+    limit = max_bytes_default() if max_bytes is None else max_bytes
+    raw = _read_bytes(Path(path), where, limit)
+    digest = hashlib.sha256(raw).hexdigest()
+    suffix = Path(path).suffix.lower()
+    try:
+        kind = sniff(raw, suffix)
+    except Unsupported as exc:
+        raise ReadError(where, str(exc)) from exc
+    lines, warnings, kind = _read_kind(raw, kind, suffix, where)
+    text, headings = assemble(lines, markdown=kind == "markdown")
+    if not text.strip():
+        raise ReadError(where, "no text: the file is blank" if kind in ("text", "markdown")
+                        else f"no text found in this {kind.upper() if kind != 'docx' else 'Word'} file")
+    return Document(source or Path(path).name, text, digest, kind, warnings, headings)
+
+
+def _read_bytes(path: Path, where: str, limit: int) -> bytes:
+    """The raw bytes, refusing folders, special files and anything over ``limit`` before reading it."""
+    try:
+        st = os.stat(path)
     except OSError as exc:
-        raise ReadError(str(path), exc.strerror or str(exc)) from exc
-    if not raw.strip():
-        raise ReadError(str(path), "empty file")
-    text = raw.decode("utf-8", errors="replace")
-    return Document(source or path.name, text, hashlib.sha256(raw).hexdigest(), "text")
+        if exc.errno == errno.ELOOP:
+            raise ReadError(where, "symbolic link loop") from exc
+        if path.is_symlink():
+            raise ReadError(where, "broken symbolic link") from exc
+        raise ReadError(where, _os_reason(exc)) from exc
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            raise ReadError(where, f"folder cannot be listed ({_os_reason(exc)})") from exc
+        raise ReadError(where, "is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError(where, "not a regular file")
+    if st.st_size > limit:
+        raise ReadError(where, _too_big(st.st_size, limit))
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise ReadError(where, _os_reason(exc)) from exc
+    if len(raw) > limit:
+        raise ReadError(where, _too_big(len(raw), limit))
+    if not raw:
+        raise ReadError(where, "empty file (0 bytes)")
+    return raw
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (f"{size / _MB:.1f} MB, larger than the limit of {limit / _MB:.1f} MB "
+            f"(set KG_MAX_BYTES to raise it)")
+
+
+def _os_reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+
+
+def _read_kind(raw: bytes, kind: str, suffix: str, where: str) -> tuple[list[Line], list[str], str]:
+    """Run the reader for ``kind``; a failure of a format library means a corrupt file."""
+    from kg.readers.text import decode, text_lines
+
+    if kind == "text":
+        try:
+            text, warnings = decode(raw)
+        except FormatError as exc:
+            raise ReadError(where, str(exc)) from exc
+        return text_lines(text), warnings, "markdown" if is_markdown(text, suffix) else "text"
+    try:
+        if kind == "html":
+            from kg.readers.html import read_html as reader
+        elif kind == "pdf":
+            from kg.readers.pdf import read_pdf as reader
+        else:
+            from kg.readers.docx import read_docx as reader
+        lines, warnings = reader(raw)
+    except FormatError as exc:  # the readers' own verdicts: the message is the reason
+        raise ReadError(where, " ".join(str(exc).split())) from exc
+    except Exception as exc:  # noqa: BLE001 - a parser library failing on damaged input
+        raise ReadError(where, f"corrupt {kind} file ({type(exc).__name__})") from exc
+    return lines, warnings, kind

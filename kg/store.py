@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
@@ -114,18 +114,54 @@ def bind_values(sparql: str, bindings: dict[str, Any] | None) -> str:
 
 
 class Store:
-    """Base class; see ``OxigraphStore`` and (later) ``RemoteStore``."""
+    """What every store offers; ``OxigraphStore`` here, ``kg.remote.RemoteStore`` for endpoints.
+
+    A subclass implements ``select``, ``ask``, ``update``, ``replace_graph``,
+    ``drop_graph``, ``graphs``, ``quad_count``, ``quads`` and ``serialize``;
+    the rest is built on those.
+    """
 
     location: str
 
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a SELECT over the union of all graphs, as plain Python values."""
         raise NotImplementedError
 
     def ask(self, sparql: str, bindings: dict[str, Any] | None = None) -> bool:
         raise NotImplementedError
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update request as one transaction."""
+        raise NotImplementedError
+
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
-        """Replace a named graph's content in one transaction."""
+        """Replace a named graph's content in one transaction (all or nothing).
+
+        The quads' own graph names are ignored: everything goes into ``graph``.
+        """
+        raise NotImplementedError
+
+    def drop_graph(self, graph: str) -> None:
+        """Remove a named graph and its quads (no error if it is absent)."""
+        raise NotImplementedError
+
+    def graphs(self) -> list[str]:
+        """IRIs of the named graphs in the store."""
+        raise NotImplementedError
+
+    def quad_count(self, graph: str | None = None) -> int:
+        """Number of quads in the whole store, or in one named graph."""
+        raise NotImplementedError
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the store, or of one named graph."""
+        raise NotImplementedError
+
+    def serialize(self, fmt: ox.RdfFormat, out: BinaryIO, graph: str | None = None) -> None:
+        """Write the store (or one graph) to ``out`` in an RDF format.
+
+        Formats without named graphs (Turtle, N-Triples) get the union of all graphs.
+        """
         raise NotImplementedError
 
     def close(self) -> None:
@@ -138,22 +174,44 @@ class Store:
         self.close()
 
 
+def _insert_data(graph: str, quads: Iterable[ox.Quad]) -> str:
+    """INSERT DATA text for ``quads`` into ``graph``; terms serialised by pyoxigraph."""
+    lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
+    return f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n} }"
+
+
+def _looks_like_store(path: Path) -> bool:
+    """An Oxigraph (RocksDB) folder has CURRENT and IDENTITY files."""
+    return (path / "CURRENT").is_file()
+
+
+def _open_error(location: str, exc: OSError) -> StoreError:
+    text = str(exc)
+    if "lock" in text.casefold():
+        return StoreError(f"{location}: the store is in use by another process (locked); try again when it finishes")
+    return StoreError(f"{location}: cannot open the store ({text})")
+
+
 class OxigraphStore(Store):
     """An embedded pyoxigraph store, on disk or in memory."""
 
     def __init__(self, location: str | None = None, read_only: bool = False):
         self.location = location or ":memory:"
+        self.read_only = read_only
+        if location in (None, ":memory:"):
+            self.ox = ox.Store()
+            return
+        path = Path(location)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{location}: not a store (it is a file; give a folder for --store)")
+        if path.is_dir() and any(path.iterdir()) and not _looks_like_store(path):
+            raise StoreError(f"{location}: not a store (a folder with other files in it)")
+        if read_only and not path.exists():
+            raise StoreError(f"{location}: no store here (run `kg build` first)")
         try:
-            if location in (None, ":memory:"):
-                self.ox = ox.Store()
-            elif read_only:
-                if not Path(location).exists():
-                    raise StoreError(f"{location}: no store here (run `kg build` first)")
-                self.ox = ox.Store.read_only(location)
-            else:
-                self.ox = ox.Store(location)
+            self.ox = ox.Store.read_only(location) if read_only else ox.Store(location)
         except OSError as exc:
-            raise StoreError(f"{location}: cannot open the store ({exc})") from exc
+            raise _open_error(location, exc) from exc
 
     def _query(self, sparql: str, bindings: dict[str, Any] | None):
         try:
@@ -182,28 +240,74 @@ class OxigraphStore(Store):
             raise QueryError("expected an ASK query")
         return bool(result)
 
-    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
-        g = ox.NamedNode(graph)
-        quads = list(quads)
+    def update(self, sparql: str) -> None:
         try:
-            self.ox.clear_graph(g)
-            self.ox.extend(quads)
+            self.ox.update(sparql, prefixes=dict(PREFIX_MAP))
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL update: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"{self.location}: write failed ({exc})") from exc
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        # One update request is one Oxigraph transaction: the drop and the insert
+        # land together or not at all, so an interrupted build leaves the old graph.
+        self.update(f"DROP SILENT GRAPH <{graph}> ;\n" + _insert_data(graph, quads))
+
+    def drop_graph(self, graph: str) -> None:
+        self.update(f"DROP SILENT GRAPH <{graph}>")
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quad_count(self, graph: str | None = None) -> int:
+        if graph is None:
+            return len(self.ox)
+        return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        g = ox.NamedNode(graph) if graph else None
+        return iter(self.ox.quads_for_pattern(None, None, None, g))
+
+    def serialize(self, fmt: ox.RdfFormat, out: BinaryIO, graph: str | None = None) -> None:
+        if fmt.supports_datasets:
+            if graph:
+                self.ox.dump(out, fmt, from_graph=ox.NamedNode(graph))
+            else:
+                self.ox.dump(out, fmt)
+            return
+        triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads(graph))
+        ox.serialize(_dedup(triples), out, fmt, prefixes=dict(PREFIX_MAP))
 
     def __len__(self) -> int:
         return len(self.ox)
 
     def close(self) -> None:
-        try:
-            self.ox.flush()
-        except (OSError, AttributeError):
-            pass
+        """Flush and release the store (and its lock), so another process may open it."""
+        if self.location != ":memory:":
+            if not self.read_only:
+                try:
+                    self.ox.flush()
+                except (OSError, AttributeError, RuntimeError):
+                    pass
+            self.ox = None
+
+
+def _dedup(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    """The union of graphs as a set of triples (one statement may sit in several graphs)."""
+    seen: set[ox.Triple] = set()
+    for t in triples:
+        if t not in seen:
+            seen.add(t)
+            yield t
 
 
 def open_store(location: str | None = None, *, read_only: bool = False) -> Store:
     """Open the store at ``location`` (a folder, ``:memory:``, or an http(s) URL)."""
-    location = location or DEFAULT_LOCATION
+    location = str(location or DEFAULT_LOCATION)
     if location.startswith(("http://", "https://")):
-        raise StoreError(f"{location}: remote stores are not supported yet")
+        try:
+            from kg.remote import RemoteStore  # another module; absent until written
+        except ImportError:
+            raise StoreError(f"{location}: remote stores are not supported in this install") from None
+        return RemoteStore(location, read_only=read_only)
     return OxigraphStore(location, read_only=read_only)

@@ -1,11 +1,31 @@
-"""Speech acts: decisions, actions, presentations, money, meeting references (placeholder)."""
+"""Speech acts inside the agenda items: decisions, actions, presentations, money,
+programmes and references to the previous and next meetings.
+
+Each act is found by its own module (decisions, actions, presentations, money,
+programmes, meeting_refs) over the lines of one item, so every record knows
+its item. The text is scanned once with markup blanked in place, and attendance
+blocks (``skip``) are left out, so the work stays linear in the document.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
+from kg.parse.actions import find_actions
+from kg.parse.decisions import find_decisions
+from kg.parse.meeting_refs import next_meetings, previous_meeting
+from kg.parse.money import find_money, is_money_row
+from kg.parse.owners import PersonResolver
+from kg.parse.presentations import find_presentation
+from kg.parse.programmes import ProgrammeFinder, acronyms_in
+from kg.parse.sentences import TextLine, blank_markup, hot_lines, in_regions, iter_lines, sentences
 from kg.records import Action, AgendaItem, Decision, Mention, Money, Person, Presentation, Span
+
+
+_PRESENTING = ("presentation", "presented", "introduced", "talked", "spoke", "update", "took")
 
 
 @dataclass
@@ -28,5 +48,117 @@ def parse_acts(
     *,
     meeting_date: str | None = None,
     skip: list[Span] | None = None,
+    body: str | None = None,
 ) -> Acts:
-    return Acts()
+    """Every act in ``text``; ``people`` (attendees and apologies) resolve initials and first names."""
+    clean = blank_markup(text)
+    resolver = PersonResolver(people)
+    regions = _regions(clean, items, skip or [])
+    recurring = _RecurringPhrases(clean)
+    finder = ProgrammeFinder(gaz, lambda: acronyms_in(clean))
+    acts = Acts()
+    decision_titles: list[tuple[str, str | None]] = []
+    for item, lines in regions:
+        ref = item.ref if item else None
+        for d in find_decisions(clean, lines, resolver, body=body, recurring=recurring):
+            acts.decisions.append(Decision(ref, d.text, d.span))
+            decision_titles.append((d.text, item.title if item else None))
+        for a in find_actions(clean, lines, resolver, item_title=item.title if item else None):
+            acts.actions.append(
+                Action(a.owners, ref, a.text, "done" if a.status == "done" else "open", a.carried_forward, span=a.span)
+            )
+        _presentations(clean, lines, resolver, item, acts)
+        _programmes_and_money(clean, lines, finder, ref, acts)
+    _tie_to_decisions(acts)
+    date, n = previous_meeting(decision_titles, meeting_date)
+    if date:
+        acts.previous_meeting, acts.previous_span = date, acts.decisions[n].span
+    acts.next_meetings = next_meetings(clean, [(i.title if i else None, ls) for i, ls in regions], meeting_date)
+    return acts
+
+
+def _regions(clean: str, items: list[AgendaItem], skip: list[Span]) -> list[tuple[AgendaItem | None, list[TextLine]]]:
+    """The lines of each item (heading line included); the whole text when there are no items."""
+    if not items:
+        return [(None, [ln for ln in iter_lines(clean) if not in_regions(ln.start, skip)])]
+    out = []
+    for item in items:
+        span = item.span or Span(0, 0)
+        out.append((item, [ln for ln in iter_lines(clean, span.start, span.end) if not in_regions(ln.start, skip)]))
+    return out
+
+
+class _RecurringPhrases:
+    """Capitalised phrases printed three times or more: the names of bodies that act in the minutes.
+
+    Counted on first use only: most documents never ask.
+    """
+
+    def __init__(self, clean: str):
+        self._clean = clean
+        self._phrases: set[str] | None = None
+
+    def __contains__(self, phrase: object) -> bool:
+        if self._phrases is None:
+            counts = Counter(re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}\b", self._clean))
+            self._phrases = {p for p, n in counts.items() if n >= 3}
+        return phrase in self._phrases
+
+
+def _presentations(
+    clean: str, lines: list[TextLine], resolver: PersonResolver, item: AgendaItem | None, acts: Acts
+) -> None:
+    if not lines:
+        return
+    hot = hot_lines(clean, lines[0].start, lines[-1].end, _PRESENTING)
+    for ln in lines:
+        if ln.start not in hot:
+            continue
+        for a, b in sentences(clean, ln.start, ln.end):
+            found = find_presentation(clean, a, b, resolver)
+            if not found:
+                continue
+            for who in found.presenters:
+                acts.presentations.append(Presentation(who, item.ref if item else None, found.span))
+                if item and who not in item.presenters:
+                    item.presenters.append(who)
+
+
+def _programmes_and_money(
+    clean: str, lines: list[TextLine], finder: ProgrammeFinder, ref: str | None, acts: Acts
+) -> None:
+    seen = {(m.name, m.item) for m in acts.programmes}
+    for start, end in _runs(lines):
+        acts.money.extend(find_money(clean, start, end))
+        for hit in finder.find(clean, start, end, skip_line=is_money_row):
+            if (hit.name, ref) not in seen:
+                seen.add((hit.name, ref))
+                acts.programmes.append(Mention(hit.name, hit.surface, ref, Span(hit.start, hit.end)))
+
+
+def _runs(lines: list[TextLine]) -> list[tuple[int, int]]:
+    """Contiguous stretches of the kept lines (attendance blocks cut them apart)."""
+    runs: list[tuple[int, int]] = []
+    for ln in lines:
+        if runs and runs[-1][1] + 1 >= ln.start:
+            runs[-1] = (runs[-1][0], ln.end)
+        else:
+            runs.append((ln.start, ln.end))
+    return runs
+
+
+def _tie_to_decisions(acts: Acts) -> None:
+    """Amounts and programmes printed inside a decision belong to it."""
+    for d in acts.decisions:
+        if not d.span:
+            continue
+        d.money = [m for m in acts.money if m.span and d.span.start <= m.span.start < d.span.end]
+        names = []
+        for m in acts.programmes:
+            if m.span and d.span.start <= m.span.start < d.span.end and m.name not in names:
+                names.append(m.name)
+        low = d.text.casefold()
+        for m in acts.programmes:
+            if m.name not in names and m.name.casefold() in low:
+                names.append(m.name)
+        d.programmes = names

@@ -1,10 +1,29 @@
-"""Attendance: present, apologies and deputies in every common layout (placeholder)."""
+"""Attendance: present, apologies and deputies in every common layout.
+
+Three families, each found by its shape rather than by where it sits:
+
+- tables with a header row ("Name | Organisation | Apologies"), cells split
+  by tabs, pipes or runs of spaces, several people run together in a cell and
+  organisation names wrapped over consecutive rows;
+- labelled blocks ("Present:", "Members", "Officers", "In attendance",
+  "Also present", "Apologies:", "Absent", "Substitutes") holding one person a
+  line, comma lists, or "Name, role, organisation" entries;
+- prose anywhere ("Apologies were received from Cllr A, B and C", "X
+  deputised for Y", "Apologies noted from Y – X deputising").
+
+The blocks' spans are returned as ``regions`` so the agenda-item parser does
+not read a list of names as items.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, expand_org_abbreviation
+from kg.names import person_key
+from kg.parse import people as P
+from kg.parse.textlines import Line, cells, iter_lines, strip_markup
 from kg.records import Deputy, Person, Span
 
 
@@ -16,9 +35,577 @@ class AttendanceResult:
     regions: list[Span] = field(default_factory=list)  # text spans consumed by attendance blocks
 
 
+# -- block labels ------------------------------------------------------------------------------
+
+_LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
+    (r"(?:members|councillors|those|partners|board\s+members)\s+present|present|attendees|attendance|"
+     r"attending|members|councillors|board\s+members|committee\s+members|voting\s+members", "present", "member"),
+    (r"officers(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance|supporting\s+officers",
+     "present", "officer"),
+    (r"also\s+(?:present|in\s+attendance|attending)|guests?|observers?|non[\s-]voting\s+members|"
+     r"co-?opted\s+members", "present", "guest"),
+    (r"substitutes?|deputies|substitute\s+members|substitutions", "present", "deputy"),
+    (r"apolog(?:y|ies)(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+from",
+     "apologies", "member"),
+    (r"absent|not\s+present|absent\s+without\s+apologies|absences", "absent", "member"),
+]
+_SECTION = re.compile(
+    r"^(?P<num>\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?P<label>"
+    + "|".join(f"(?P<g{i}>{rx})" for i, (rx, _l, _c) in enumerate(_LABELS))
+    + r")\s*(?:[:\-–—]\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+_FIELD = re.compile(
+    r"^(?P<label>chair(?:man|woman|person)?|in\s+the\s+chair|vice[\s-]chair(?:man|woman|person)?|"
+    r"minutes?(?:\s+taken\s+by)?|minute[\s-]taker|clerk|note[\s-]taker|secretary)\s*:\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+# -- table headers -----------------------------------------------------------------------------
+
+_COLUMNS = {
+    "name": r"names?|attendees?|members?|present|representatives?|attendance|who|councillors?|persons?|"
+            r"participants?|members\s+present|name\s+of\s+(?:member|attendee)",
+    "org": r"organi[sz]ations?|agency|agencies|representing|on\s+behalf\s+of|partner(?:\s+organi[sz]ation)?|"
+           r"body|organi[sz]ation\s*/\s*agency|agency\s*/\s*organi[sz]ation|service|council|employer",
+    "role": r"roles?|titles?|job\s+titles?|positions?|designations?|posts?|capacity",
+    "apologies": r"apolog(?:y|ies)(?:\s+(?:received|sent))?|absent|sent\s+apologies",
+    "deputy_for": r"deputising\s+for|substituting\s+for|sub(?:stitute)?\s+for|on\s+behalf\s+of\s+member|in\s+place\s+of",
+    "deputy": r"deput(?:y|ies)|substitutes?|represented\s+by",
+}
+_COL_RX = {k: re.compile(rf"(?:{v})", re.IGNORECASE) for k, v in _COLUMNS.items()}
+_HEADER_HINT = re.compile(r"(?i)name|attend|member|present|organi[sz]|apolog|role|agenc|represent|deput|substitut|who")
+_SEPS = {"tab": re.compile(r"\t"), "pipe": re.compile(r"\s*\|\s*"), "space": re.compile(r" {2,}|\t+")}
+
+
+def _column_kind(cell: str) -> str | None:
+    c = cell.strip(" :*").strip()
+    for kind in ("deputy_for", "apologies", "org", "role", "deputy", "name"):
+        if _COL_RX[kind].fullmatch(c):
+            return kind
+    return None
+
+
+def _header(line: Line) -> tuple[str, list[str | None], list[int]] | None:
+    """If ``line`` heads a table: (separator mode, column kinds, column start columns)."""
+    raw = line.raw
+    if len(raw) > 300 or not ("\t" in raw or "|" in raw or "  " in raw.strip()) or not _HEADER_HINT.search(raw):
+        return None
+    for mode in ("tab", "pipe", "space"):
+        if mode == "tab" and "\t" not in raw or mode == "pipe" and raw.count("|") < 2:
+            continue
+        body = raw.strip().strip("|") if mode == "pipe" else raw
+        parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^\t|]+" if mode != "space" else r"\S+(?: \S+)*", body)]
+        if mode == "tab":
+            texts = raw.split("\t")
+            starts = []
+        else:
+            texts = [t for _s, t in parts]
+            starts = [s for s, _t in parts]
+        kinds = [_column_kind(strip_markup(t)) if t.strip() else None for t in texts]
+        named = [k for k in kinds if k]
+        if len(named) >= 2 and ("name" in named or "apologies" in named) and len(named) >= len([t for t in texts if t.strip()]) - 1:
+            return mode, kinds, starts
+    return None
+
+
+# -- parse -------------------------------------------------------------------------------------
+
+
 def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: str | None = None) -> AttendanceResult:
-    return AttendanceResult()
+    """Present, apologies and deputies from every table, block and sentence that lists them."""
+    res = AttendanceResult()
+    lines = iter_lines(text)
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        head = _header(ln) if ln.raw.strip() else None
+        if head:
+            i = _parse_table(lines, i, head, gaz, res)
+            continue
+        clean = ln.clean
+        m = _SECTION.match(clean) if clean and len(clean) < 400 else None
+        if m and (m.group("rest") is not None or not m.group("num") or _next_is_person(lines, i)):
+            i = _parse_block(lines, i, m, gaz, res)
+            continue
+        f = _FIELD.match(clean) if clean else None
+        if f and P.looks_like_name(_first_part(f.group("rest")), lenient=True):
+            _parse_field(ln, f, gaz, res)
+        i += 1
+    _prose_apologies(text, gaz, res)
+    _prose_deputies(text, res)
+    finish(res, gaz, body)
+    return res
 
 
 def enrich_from_body(text: str, result: AttendanceResult, gaz: Gazetteer, *, body: str | None = None) -> None:
     """Add roles/organisations stated in the body, and people recorded as taking part."""
+    from kg.parse.enrich import enrich
+
+    enrich(text, result, gaz, body=body)
+    finish(result, gaz, body)
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+
+def _parse_table(lines: list[Line], i: int, head: tuple[str, list[str | None], list[int]], gaz: Gazetteer,
+                 res: AttendanceResult) -> int:
+    mode, kinds, starts = head
+    sep = _SEPS[mode]
+    start = lines[i].start
+    rows: list[dict[str, tuple[str, int, int]]] = []
+    j = i + 1
+    end = lines[i].end
+    while j < len(lines):
+        ln = lines[j]
+        if not ln.raw.strip():
+            nxt = j + 1
+            if nxt < len(lines) and _is_row(lines[nxt], mode) and not _header(lines[nxt]):
+                j += 1
+                continue
+            break
+        if not _is_row(ln, mode) or _header(ln):
+            break
+        if mode == "pipe" and re.fullmatch(r"[\s|:\-]+", ln.raw):
+            j += 1
+            continue
+        rows.append(_row_cells(ln, mode, sep, kinds, starts))
+        end = ln.end
+        j += 1
+    res.regions.append(Span(start, end))
+    _rows_to_people(rows, gaz, res)
+    return j
+
+
+def _is_row(ln: Line, mode: str) -> bool:
+    if mode == "tab":
+        return "\t" in ln.raw
+    if mode == "pipe":
+        return ln.raw.count("|") >= 2
+    return bool(re.search(r"\S {2,}\S", ln.raw.strip())) or bool(ln.raw.strip()) and ln.raw.startswith(" ")
+
+
+def _row_cells(ln: Line, mode: str, sep: re.Pattern[str], kinds: list[str | None], starts: list[int]) -> dict:
+    out: dict[str, tuple[str, int, int]] = {}
+    if mode == "space":
+        for m in re.finditer(r"\S+(?: \S+)*", ln.raw):
+            col = max((k for k, s in enumerate(starts) if s <= m.start() + 2), default=0)
+            kind = kinds[col] if col < len(kinds) else None
+            if kind and kind not in out:
+                out[kind] = (strip_markup(m.group(0)), ln.start + m.start(), ln.start + m.end())
+        return out
+    raw_cells = cells(ln, sep)
+    if mode == "pipe":
+        raw_cells = [c for k, c in enumerate(raw_cells) if not (k in (0, len(raw_cells) - 1) and not c[0])]
+    for k, cell in enumerate(raw_cells):
+        kind = kinds[k] if k < len(kinds) else None
+        if kind and kind not in out:
+            out[kind] = cell
+    return out
+
+
+def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> None:
+    orgs = _join_wrapped([r.get("org", ("", 0, 0))[0] for r in rows], gaz)
+    for row, org_text in zip(rows, orgs):
+        org, role = P.resolve_org_cell(org_text, gaz) if org_text else (None, None)
+        row_marker = None
+        if row.get("role") and row["role"][0]:
+            role = row["role"][0]
+            mk = re.fullmatch(r"\(?(?P<m>(?:vice[\s-]?)?chair(?:man|woman|person)?|minute[\s-]?taker|clerk)\)?", role, re.I)
+            row_marker = P.marker_kind(mk.group("m")) if mk else None
+        name_cell = row.get("name")
+        present_people: list[Person] = []
+        if name_cell and name_cell[0]:
+            span = Span(name_cell[1], name_cell[2])
+            for hit in P.split_run(name_cell[0]):
+                person = _person(hit.raw, org, role, hit.marker or row_marker, span)
+                present_people.append(person)
+                res.present.append(person)
+                if hit.deputy_for:
+                    res.deputies.append(Deputy(person.name, _clean_name(hit.deputy_for), span))
+        apol = row.get("apologies")
+        if apol and apol[0] and not re.fullmatch(r"(?i)(?:yes|y|x|✓|-|–|n/?a|none)", apol[0]):
+            span = Span(apol[1], apol[2])
+            for hit in P.split_run(apol[0]):
+                # the role cell describes the row's attendee, unless nobody attended for the row
+                res.apologies.append(_person(hit.raw, org, None if present_people else role, None, span))
+        elif apol and apol[0].strip().casefold() in {"yes", "y", "x", "✓"}:
+            # an apologies column ticked for the row's own people
+            for p in present_people:
+                res.present.remove(p)
+                res.apologies.append(p)
+        dep_for = row.get("deputy_for")
+        if dep_for and dep_for[0] and present_people:
+            res.deputies.append(Deputy(present_people[-1].name, _clean_name(dep_for[0]), Span(dep_for[1], dep_for[2])))
+        dep = row.get("deputy")
+        if dep and dep[0]:
+            span = Span(dep[1], dep[2])
+            for hit in P.split_run(dep[0]):
+                sub = _person(hit.raw, org, role, None, span, capacity="deputy")
+                res.present.append(sub)
+                for p in present_people:
+                    res.deputies.append(Deputy(sub.name, p.name, span))
+                    if p in res.present:
+                        res.present.remove(p)
+                        res.apologies.append(p)
+
+
+_TAIL_NOUNS = {
+    "office", "partnership", "council", "trust", "commissioner", "commissioner's", "commissioners", "board",
+    "group", "service", "services", "authority", "agency", "unit", "company", "limited", "ltd", "association",
+    "foundation", "team", "partnership(lep)", "directorate", "constabulary",
+}
+_CONNECT = {"and", "of", "for", "&", "the", "in", "on", "-", "–", "to", "with"}
+
+
+def _join_wrapped(orgs: list[str], gaz: Gazetteer) -> list[str]:
+    """Organisation names wrapped over consecutive rows, joined back ("Police and Crime" / "Commissioner's Office")."""
+    out = list(orgs)
+    i = 0
+    while i < len(out) - 1:
+        a, b = out[i], out[i + 1]
+        if a and b and _should_join(a, b, gaz):
+            joined = f"{a} {b}"
+            out[i] = out[i + 1] = joined
+            # a third row may continue it
+            k = i + 2
+            while k < len(out) and out[k] and _should_join(joined, out[k], gaz) and gaz.org(joined) is None:
+                joined = f"{joined} {out[k]}"
+                for m in range(i, k + 1):
+                    out[m] = joined
+                k += 1
+            i = k
+            continue
+        i += 1
+    return out
+
+
+def _should_join(a: str, b: str, gaz: Gazetteer) -> bool:
+    joined = f"{a} {b}"
+    if P.known_org(joined, gaz) and not P.known_org(joined, gaz)[1]:
+        return not (gaz.org(a) and gaz.org(b))
+    if P.known_org(a, gaz) or P.known_org(b, gaz):
+        return False
+    if re.search(r"\b[A-Z]{2,}\)?$", a.strip()) or expand_org_abbreviation(a.strip()) != a.strip():
+        return False  # ends in an abbreviation: "Riverton DC", "... (CCG)"
+    last = a.split()[-1].casefold()
+    if last in _CONNECT or a.rstrip().endswith((",", "&")):
+        return True
+    first = b.split()[0]
+    if first[0].islower() or first.startswith("("):
+        return True
+    return first.casefold() in _TAIL_NOUNS and last not in _TAIL_NOUNS and last not in P.ORG_NOUNS
+
+
+# -- blocks ------------------------------------------------------------------------------------
+
+
+def _label_kind(m: re.Match[str]) -> tuple[str, str]:
+    for i, (_rx, lst, cap) in enumerate(_LABELS):
+        if m.group(f"g{i}"):
+            return lst, cap
+    return "present", "member"
+
+
+def _next_is_person(lines: list[Line], i: int) -> bool:
+    for ln in lines[i + 1 : i + 4]:
+        if ln.blank:
+            continue
+        return person_like(ln.clean)
+    return False
+
+
+def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, res: AttendanceResult) -> int:
+    lst, cap = _label_kind(m)
+    councillors = m.group("label").casefold().startswith("councillors") and "present" not in m.group("label").casefold()
+    ln = lines[i]
+    start = ln.start if not m.group("num") else None
+    end = ln.end
+    rest = (m.group("rest") or "").strip()
+    if rest:
+        offset = ln.start + ln.raw.find(rest) if rest in ln.raw else ln.start
+        _block_line(rest, offset, Span(ln.start, ln.end), lst, cap, gaz, res, councillors=councillors)
+        start = ln.start if start is None else start
+    j = i + 1
+    blanks = 0
+    while j < len(lines):
+        nxt = lines[j]
+        clean = nxt.clean
+        if not clean.strip():
+            blanks += 1
+            if blanks > 3:
+                break
+            j += 1
+            continue
+        if _SECTION.match(clean) or _FIELD.match(clean) or _header(nxt):
+            break
+        if not person_like(clean):
+            break
+        blanks = 0
+        offset = nxt.start + max(0, nxt.raw.find(clean[:20])) if clean else nxt.start
+        _block_line(clean, offset, Span(nxt.start, nxt.end), lst, cap, gaz, res, councillors=councillors)
+        start = nxt.start if start is None else start
+        end = nxt.end
+        j += 1
+    if start is not None:
+        res.regions.append(Span(start, end))
+    return j
+
+
+def person_like(clean: str) -> bool:
+    """Whether a line reads as an attendance entry rather than a sentence or heading."""
+    s = clean.strip()
+    if not s or len(s) > 600:
+        return False
+    if P._COUNCILLORS.match(s):
+        return True
+    if "\t" in s:
+        first = s.split("\t", 1)[0]
+        return bool(first.strip()) and all(P.looks_like_name(h.raw, lenient=True) for h in P.split_run(first)) \
+            and bool(P.split_run(first))
+    head = re.split(r",|;|\(|\s[–—-]\s|:", s, maxsplit=1)[0].strip()
+    if P.looks_like_name(head, lenient=True):
+        return True
+    return _is_run(s) or P.trailing_name(head) == 0
+
+
+def _is_run(s: str) -> bool:
+    """A line made only of names and honorifics ("Cllr A Smith Cllr B Jones")."""
+    s = re.sub(r"\([^()]*\)", " ", s)
+    toks = s.split()
+    if len(toks) < 2:
+        return False
+    i = 0
+    names = 0
+    while i < len(toks):
+        n = P.honorific_at(toks, i)
+        if n:
+            i += n
+            continue
+        t = toks[i].strip(",;")
+        if not (P._is_name_word(t) or P._INITIAL.match(t) or t.casefold() in {"and", "&"}):
+            return False
+        names += 1
+        i += 1
+    hits = P.split_run(s)
+    return names >= 2 and bool(hits) and all(P.looks_like_name(h.raw, lenient=True) for h in hits)
+
+
+def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazetteer, res: AttendanceResult, *,
+                councillors: bool = False) -> None:
+    if lst == "absent":
+        return
+    target = res.present if lst == "present" else res.apologies
+    if "\t" in s:
+        first, *others = s.split("\t")
+        org, role = P.classify_attrs([o for o in others if o.strip()], gaz) if others else (None, None)
+        for hit in P.split_run(first):
+            person = _person(hit.raw, org, role, hit.marker, span, capacity=cap)
+            target.append(person)
+            if hit.deputy_for:
+                res.deputies.append(Deputy(person.name, _clean_name(hit.deputy_for), span))
+        return
+    if "," not in s and not re.search(r"\s[–—]\s", s) and _is_run(s):
+        for hit in P.split_run(s):
+            person = _person(hit.raw, None, None, hit.marker, span, capacity=cap)
+            target.append(person)
+            if hit.deputy_for:
+                res.deputies.append(Deputy(person.name, _clean_name(hit.deputy_for), span))
+        return
+    if cap == "deputy":
+        m = re.match(r"^(?P<dep>.+?)\s+(?:for|substituting\s+for|deputising\s+for|in\s+place\s+of)\s+(?P<for>.+?)\.?$", s)
+        if m and P.looks_like_name(m.group("dep"), lenient=True) and P.looks_like_name(m.group("for"), lenient=True):
+            person = _person(m.group("dep"), None, None, None, span, capacity="deputy")
+            target.append(person)
+            res.deputies.append(Deputy(person.name, _clean_name(m.group("for")), span))
+            return
+    for e in P.parse_entries(s, gaz, offset, councillors=councillors):
+        person = _person(e.raw, e.organisation, e.role, e.marker, span, capacity=cap, honorific=e.honorific)
+        target.append(person)
+        if e.deputy_for:
+            res.deputies.append(Deputy(person.name, _clean_name(e.deputy_for), span))
+
+
+def _parse_field(ln: Line, f: re.Match[str], gaz: Gazetteer, res: AttendanceResult) -> None:
+    label = f.group("label").casefold()
+    kind = "vice-chair" if label.startswith("vice") else "chair" if "chair" in label else "minute-taker"
+    span = Span(ln.start, ln.end)
+    for e in P.parse_entries(f.group("rest"), gaz):
+        res.present.append(_person(e.raw, e.organisation, e.role, kind, span, honorific=e.honorific))
+    res.regions.append(span)
+
+
+def _first_part(s: str) -> str:
+    return re.split(r",|\(|;|\s[–—-]\s", s, maxsplit=1)[0]
+
+
+# -- prose -------------------------------------------------------------------------------------
+
+_APOL_PROSE = re.compile(
+    r"\bapolog(?:y|ies)(?P<late>\s+for\s+(?:absence|lateness|late\s+arrival))?\s+"
+    r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?"
+    r"(?:received|submitted|given|noted|tendered|reported|presented|sent|recorded|offered)\s+"
+    r"(?:from|by|on\s+behalf\s+of|for)\s+(?P<list>(?:[^.\n]|(?<=\b[A-Z])\.|\.(?=\d))+)",
+    re.IGNORECASE,
+)
+_NAME = P.NAME_PATTERN
+_SENT_APOL = re.compile(rf"(?P<name>{_NAME})\s+(?:had\s+)?(?:sent|gave|tendered|offered)\s+(?:(?:his|her|their)\s+)?apologies")
+_DEP_TAIL = re.compile(
+    rf"\s*(?:[–—\-,;]|\band\b)\s*(?P<dep>{_NAME})\s+(?:was\s+)?(?:deputising|deputizing|substituting|attending|"
+    r"attended|representing)(?:\s+(?:for\s+(?:him|her|them)|in\s+(?:his|her|their)\s+place|on\s+(?:his|her|their)\s+behalf))?\s*$"
+)
+_SUB_BY = re.compile(r"\(\s*(?:substituted|represented|replaced|deputised|deputized)\s+by\s+(?P<by>[^()]+?)\s*\)", re.I)
+_DEPUTY_PROSE = [
+    re.compile(
+        rf"(?P<dep>{_NAME})\s+(?:was\s+|is\s+)?(?i:deputising|deputizing|deputised|deputized|substituting|substituted|"
+        r"standing\s+in|stood\s+in|attended|attending|sat|present)\s+(?i:(?:as\s+(?:a\s+)?(?:substitute|deputy)\s+)?"
+        rf"(?:for|on\s+behalf\s+of|in\s+place\s+of))\s+(?P<for>{_NAME})"
+    ),
+    re.compile(rf"(?P<dep>{_NAME})\s+represented\s+(?P<for>{_NAME})"),
+    re.compile(
+        rf"(?P<for>{_NAME})\s+(?:was\s+)?(?i:substituted|represented|replaced)\s+by\s+(?P<dep>{_NAME})"
+    ),
+    re.compile(
+        rf"(?i:apologies\s+(?:were\s+)?(?:noted|received)\s+from)\s+(?P<for>{_NAME})\s*[–—\-,]\s*(?P<dep>{_NAME})"
+        r"\s+(?i:deputising|deputizing|substituting|attending)"
+    ),
+]
+_DEP_WORDS = ("deput", "substitut", "represent", "place of", "behalf of", "stood in", "standing in")
+_DEP_HINT = re.compile(r"deputi[sz]|substitut|represent|in\s+place\s+of|on\s+behalf\s+of|stood\s+in|standing\s+in", re.I)
+
+
+def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
+    for m in _APOL_PROSE.finditer(text):
+        if m.group("late") and "absence" not in m.group("late").casefold():
+            continue
+        if _inside(m.start(), res.regions):
+            continue
+        lst = m.group("list")
+        lst_start = m.start("list")
+        span = _sentence(text, m.start(), m.end())
+        tail = _DEP_TAIL.search(lst)
+        if tail:
+            lst = lst[: tail.start()]
+        for sub in _SUB_BY.finditer(lst):
+            before = P.split_run(lst[: sub.start()])
+            if before and P.looks_like_name(sub.group("by")):
+                res.deputies.append(Deputy(_clean_name(sub.group("by")), _clean_name(before[-1].raw), span))
+                res.present.append(_person(sub.group("by"), None, None, None, span, capacity="deputy"))
+        lst = _SUB_BY.sub("", lst)
+        entries = P.parse_entries(re.sub(r"\s+and\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms)\b)", ", ", lst), gaz, lst_start)
+        added = []
+        for e in entries:
+            person = _person(e.raw, e.organisation, e.role, None, span, honorific=e.honorific)
+            res.apologies.append(person)
+            added.append(person)
+        if tail and added:
+            dep = _clean_name(tail.group("dep"))
+            res.deputies.append(Deputy(dep, added[-1].name, span))
+            res.present.append(_person(tail.group("dep"), None, None, None, span, capacity="deputy"))
+    for ln in iter_lines(text):
+        if "apologies" not in ln.raw:
+            continue
+        for m in _SENT_APOL.finditer(ln.raw):
+            at = ln.start + m.start()
+            if P.looks_like_name(m.group("name")) and not _inside(at, res.regions):
+                res.apologies.append(_person(m.group("name"), None, None, None, _sentence(text, at, ln.start + m.end())))
+
+
+def _prose_deputies(text: str, res: AttendanceResult) -> None:
+    for ln in iter_lines(text):
+        low = ln.raw.lower()
+        if not any(k in low for k in _DEP_WORDS) or not _DEP_HINT.search(ln.raw):
+            continue
+        for rx in _DEPUTY_PROSE:
+            for m in rx.finditer(ln.raw):
+                dep, for_ = m.group("dep"), m.group("for")
+                if not (P.looks_like_name(dep) and P.looks_like_name(for_)):
+                    continue
+                span = _sentence(text, ln.start + m.start(), ln.start + m.end())
+                res.deputies.append(Deputy(_clean_name(dep), _clean_name(for_), span))
+                res.present.append(_person(dep, None, None, None, span, capacity="deputy"))
+
+
+def _sentence(text: str, start: int, end: int) -> Span:
+    a = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1)
+    b_candidates = [x for x in (text.find("\n", end), text.find(". ", end)) if x != -1]
+    b = min(b_candidates) if b_candidates else len(text)
+    if b < len(text) and text[b] == ".":
+        b += 1
+    return Span(max(0, a if text[a : a + 1] != "\n" else a + 1), b)
+
+
+def _inside(pos: int, regions: list[Span]) -> bool:
+    return any(r.start <= pos < r.end for r in regions)
+
+
+# -- people ------------------------------------------------------------------------------------
+
+
+def _clean_name(raw: str) -> str:
+    return P.person_hon(raw.strip(" .,;:"))[0]
+
+
+def _person(raw: str, org: str | None, role: str | None, marker: str | None, span: Span | None, *,
+            capacity: str = "member", honorific: str | None = None) -> Person:
+    name, hon, post, rank_role = P.person_hon(raw.strip(" .,;:"))
+    cap = marker or capacity
+    if marker in P.MARKER_ROLE:
+        role = P.MARKER_ROLE[marker]
+    return Person(
+        name=name, honorific=hon or honorific, postnominals=post, organisation=org,
+        role=role or rank_role, capacity=cap, span=span,  # type: ignore[arg-type]
+    )
+
+
+def body_council(body: str | None, gaz: Gazetteer) -> str | None:
+    """The council whose own cabinet or committee this is ("X County Council Cabinet" -> "X County Council")."""
+    if not body:
+        return None
+    m = re.search(r"^(?:The\s+)?(?P<c>.*?\bCouncil)\b", body)
+    if m:
+        return gaz.canonical_org(m.group("c"))
+    pre = gaz.org_prefix(body)
+    if pre and gaz.org_kind(pre[0]) == "council" and len(body) > pre[1]:
+        return pre[0]
+    return None
+
+
+def finish(res: AttendanceResult, gaz: Gazetteer, body: str | None) -> None:
+    """Merge repeats, fill the council of a council's own meeting, keep apologies apart from attendees."""
+    res.present = _dedupe(res.present)
+    res.apologies = _dedupe(res.apologies)
+    here = {person_key(p.name) for p in res.present}
+    res.apologies = [p for p in res.apologies if person_key(p.name) not in here]
+    council = body_council(body, gaz)
+    if council:
+        for p in res.present + res.apologies:
+            if not p.organisation and p.capacity != "guest":
+                p.organisation = council
+    seen = set()
+    deps = []
+    for d in res.deputies:
+        k = (person_key(d.name), person_key(d.for_name))
+        if k[0] and k[1] and k[0] != k[1] and k not in seen:
+            seen.add(k)
+            deps.append(d)
+    res.deputies = deps
+
+
+def _dedupe(people: list[Person]) -> list[Person]:
+    out: dict[str, Person] = {}
+    for p in people:
+        k = person_key(p.name)
+        if not k:
+            continue
+        if k in out:
+            q = out[k]
+            q.organisation = q.organisation or p.organisation
+            q.role = q.role or p.role
+            q.honorific = q.honorific or p.honorific
+            if q.capacity in ("member", "deputy") and p.capacity not in ("member", "deputy"):
+                q.capacity = p.capacity
+        else:
+            out[k] = p
+    return list(out.values())

@@ -1,10 +1,22 @@
-"""Meeting header: body, date, time and place (placeholder)."""
+"""Meeting header: body, date, time and place.
+
+The header is the text before the first attendance list or agenda item. It
+comes in a few shapes: a title line with the date ("Leadership
+Gloucestershire – 26 October 2017"), a council letterhead over "MINUTES of
+meeting of the Cabinet / Held on ...", or a form with labelled fields
+("Meeting title:", "Date and time:", "Location:") whose values may follow
+the labels as a group. Only the header is searched for the place, so a venue
+given for future meetings further down is never taken for this one.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
+from kg.parse.dates import find_dates, parse_time
+from kg.parse.textlines import Line, iter_lines, strip_markup
 from kg.records import Span
 
 
@@ -18,5 +30,261 @@ class Header:
     end: int = 0  # offset where the header ends
 
 
+_MAX_LINES = 45
+_MAX_CHARS = 3000
+_END = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+\S|(?:members\s+|those\s+)?present\b|attendees\b|in\s+attendance\b|"
+    r"apologies\b|item\s+\d|agenda\s+item\b|name\s*\t)",
+    re.IGNORECASE,
+)
+_TITLE_FIELD = re.compile(
+    r"^(?:meeting\s+title|title\s+of\s+meeting|name\s+of\s+meeting|meeting\s+name|meeting|committee|board|"
+    r"title|group)\s*:\s*(?P<v>.*)$",
+    re.IGNORECASE,
+)
+_LOC_FIELD = re.compile(r"^(?:location|venue|place|where|meeting\s+venue|held\s+at)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
+_TIME_FIELD = re.compile(r"^(?:time|start\s+time|starting\s+time)\s*:\s*(?P<v>.+)$", re.IGNORECASE)
+_DATE_FIELD = re.compile(r"^(?:date(?:\s+and\s+time)?|meeting\s+date|date\s*/\s*time)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
+_ANY_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&]{1,30}:\s*$")
+_MINUTES_OF = re.compile(
+    r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+(?:the\s+)?(?:(?:a|an|ordinary|extraordinary|special|"
+    r"annual|public)\s+)*(?:meeting\s+(?:of\s+)?(?:the\s+)?)?(?P<x>.+?)"
+    r"(?:\s*(?:[,–—\-:|]\s*)?(?:held\b.*|meeting\b.*|on\s+\S.*|at\s+\S.*|\d.*))?$",
+    re.IGNORECASE,
+)
+_BOILER = re.compile(
+    r"^(?:(?:draft|confirmed|unconfirmed|approved|public|part\s+[ab12]|open|restricted|official(?:\s*[-–]\s*sensitive)?|"
+    r"confidential|not\s+protectively\s+marked)\s*)*(?:minutes|minutes\s+of\s+(?:the\s+)?meeting|notes|action\s+notes|"
+    r"meeting\s+minutes|record\s+of\s+meeting|agenda)?\s*$",
+    re.IGNORECASE,
+)
+_GENERIC_UNIT = re.compile(
+    r"^(?:the\s+)?(?:cabinet|executive|full\s+council|council|(?:[\w&,'’\- ]+\s)?(?:committee|sub-committee|panel))$",
+    re.IGNORECASE,
+)
+_COUNCIL = re.compile(
+    r"^(?P<c>(?:[A-Za-z][\w'’\-]*\s+){0,4}(?:county|district|borough|city|town|parish|metropolitan\s+borough)?\s*council)$",
+    re.IGNORECASE,
+)
+_VENUE = re.compile(
+    r"\b(?:hall|house|room|chamber|offices?|centre|center|building|mill|court|civic|library|hotel|suite|floor|"
+    r"guildhall|microsoft\s+teams|teams|zoom|online|virtual(?:ly)?|remote(?:ly)?|campus|station|headquarters|hq|"
+    r"castle|lodge|barn|church|school|college|road|street|lane|avenue|square|way|park|council\s+offices)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:next|future|forthcoming|following|will\s+be\s+held|previous|last)\s+meeting", re.IGNORECASE)
+_HELD_AT = re.compile(
+    r"\b(?:held|meeting)\s+(?:at|in)\s+(?P<loc>(?:the\s+)?[A-Z][^\n]{2,120}?)"
+    r"(?=\s+on\s+(?:\w+day|\d)|\s+at\s+\d|\s+from\s+\d|\s+commencing|\s*[.;]?\s*$|,\s*(?:on\s+)?(?:\w+day|\d))",
+)
+_SMALL = {"and", "of", "the", "for", "in", "on", "at", "to", "a", "an"}
+
+
 def parse_header(text: str, headings: list[Span], gaz: Gazetteer) -> Header:
-    return Header()
+    """Body, date, time and location from the header of a minutes document."""
+    lines = _header_lines(text)
+    h = Header(end=lines[-1].end if lines else 0)
+    _find_body(lines, h)
+    _find_date(lines, text, h)
+    _find_location(lines, h)
+    return h
+
+
+def _header_lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    nonblank = 0
+    for ln in iter_lines(text[: _MAX_CHARS * 2]):
+        clean = ln.clean
+        if ln.start > _MAX_CHARS and out:
+            break
+        if clean and nonblank and _END.match(clean):
+            break
+        out.append(ln)
+        if clean:
+            nonblank += 1
+            if nonblank >= _MAX_LINES:
+                break
+    return out
+
+
+def _nonblank(lines: list[Line]) -> list[tuple[Line, str]]:
+    return [(ln, ln.clean) for ln in lines if ln.clean]
+
+
+def _tidy(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" –—-:|,.*#")
+    name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE) if name.lower().startswith("the ") else name
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 4:
+        words = name.split()
+        name = " ".join(w.lower() if w.lower() in _SMALL and k else w.capitalize() for k, w in enumerate(words))
+    return name
+
+
+def _find_body(lines: list[Line], h: Header) -> None:
+    rows = _nonblank(lines)
+    # 1. a labelled field
+    for k, (ln, clean) in enumerate(rows):
+        m = _TITLE_FIELD.match(clean)
+        if not m:
+            continue
+        value, vline = m.group("v").strip(), ln
+        if not value:
+            for ln2, c2 in rows[k + 1 : k + 4]:
+                if not _ANY_LABEL.match(c2) and not find_dates(c2):
+                    value, vline = c2, ln2
+                    break
+        if value:
+            _set_body(h, _tidy(value), vline)
+            return
+    council = _letterhead_council(rows)
+    # 2. "Minutes of (the meeting of) the X"
+    for ln, clean in rows:
+        m = _MINUTES_OF.match(clean)
+        if m and not _BOILER.match(clean):
+            x = _tidy(m.group("x"))
+            if x and not find_dates(x) and len(x.split()) <= 12:
+                if council and _GENERIC_UNIT.match(x) and council.split()[0].casefold() not in x.casefold():
+                    x = f"{council} {x}"
+                _set_body(h, x, ln)
+                return
+    # 3. a title line carrying the date: "X – 26 October 2017"
+    for ln, clean in rows[:8]:
+        dates = find_dates(clean)
+        if dates and dates[0].start > 3:
+            before = re.sub(r"(?:\b(?:minutes?|meeting|notes)\b|\bheld\b.*|\bon\b\s*$)", " ", clean[: dates[0].start],
+                            flags=re.IGNORECASE)
+            before = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?", "", before, flags=re.I)
+            x = _tidy(before)
+            if len(x) > 2 and not _BOILER.match(x) and not _DATE_FIELD.match(clean):
+                _set_body(h, x, ln)
+                return
+    # 4. the first line that is not boilerplate, a date, a label or a name
+    for ln, clean in rows[:10]:
+        if "\t" in clean or _BOILER.match(clean) or find_dates(clean) or clean.endswith(":") or len(clean.split()) > 12:
+            continue
+        if council and _COUNCIL.match(clean):
+            continue
+        _set_body(h, _tidy(clean), ln)
+        return
+    if council:
+        _set_body(h, council, rows[0][0])
+
+
+def _set_body(h: Header, body: str, ln: Line) -> None:
+    h.body = body
+    h.spans["body"] = Span(ln.start, ln.end)
+
+
+def _letterhead_council(rows: list[tuple[Line, str]]) -> str | None:
+    """A council named at the top, perhaps over two lines ("Gloucestershire" / "COUNTY COUNCIL")."""
+    cands = [c for _ln, c in rows[:10]]
+    for k, c in enumerate(cands):
+        for text in (c, f"{c} {cands[k + 1]}" if k + 1 < len(cands) else ""):
+            if text and "\t" not in text and _COUNCIL.match(text) and len(text.split()) >= 2:
+                return _titlecase(text)
+        for cell in c.split("\t"):
+            if _COUNCIL.match(cell.strip()) and len(cell.split()) >= 2:
+                return _titlecase(cell.strip())
+    return None
+
+
+def _titlecase(text: str) -> str:
+    return " ".join(w if not w.isupper() and not w.islower() else (w.lower() if w.lower() in _SMALL and k else w.capitalize())
+                    for k, w in enumerate(text.split()))
+
+
+def _find_date(lines: list[Line], text: str, h: Header) -> None:
+    rows = _nonblank(lines)
+    best = None
+    for ln, clean in rows:
+        if _FUTURE.search(clean):
+            continue
+        hits = find_dates(ln.raw)
+        if not hits:
+            continue
+        strong = bool(re.search(r"held\s+on|date|\bon\b", clean, re.IGNORECASE))
+        if best is None or (strong and not best[2]):
+            best = (ln, hits[0], strong)
+            if strong:
+                break
+    if best is None:
+        hits = [d for d in find_dates(text[: _MAX_CHARS]) if not _FUTURE.search(text[max(0, d.start - 80) : d.start])]
+        if not hits:
+            return
+        h.date = hits[0].iso
+        h.spans["date"] = Span(hits[0].start, hits[0].end)
+        return
+    ln, hit, _strong = best
+    h.date = hit.iso
+    h.spans["date"] = Span(ln.start + hit.start, ln.start + hit.end)
+    h.time = parse_time(ln.raw[hit.end :]) or parse_time(ln.raw[: hit.start])
+    if not h.time:
+        for _ln, clean in rows:
+            m = _TIME_FIELD.match(clean) or re.search(r"\b(?:commencing|starting|started|start)\s+(?:at\s+)?(?P<v>\d.*)", clean, re.I)
+            if m and not _FUTURE.search(clean):
+                h.time = parse_time(m.group("v"))
+                if h.time:
+                    break
+
+
+def _find_location(lines: list[Line], h: Header) -> None:
+    rows = _nonblank(lines)
+    for k, (ln, clean) in enumerate(rows):
+        m = _LOC_FIELD.match(clean)
+        if not m:
+            continue
+        value = m.group("v").strip()
+        if value:
+            _set_location(h, value, ln, ln.raw.find(value))
+            return
+        # labels grouped before their values: the location follows the date and time on the value line
+        for ln2, c2 in rows[k + 1 : k + 5]:
+            if _ANY_LABEL.match(c2) or _TITLE_FIELD.match(c2):
+                continue
+            rest = _strip_date_time(c2)
+            if rest:
+                _set_location(h, rest, ln2, ln2.raw.find(rest[:15]))
+                return
+    for ln, clean in rows:
+        if _FUTURE.search(clean):
+            continue
+        m = _HELD_AT.search(clean)
+        if m:
+            loc = _strip_date_time(m.group("loc"))
+            if loc:
+                _set_location(h, loc, ln, ln.raw.find(loc[:15]))
+                return
+    body_line = h.spans.get("body")
+    for ln, clean in rows:
+        if "\t" in clean or len(clean.split()) > 12 or _FUTURE.search(clean) or clean.endswith(":"):
+            continue
+        if body_line and ln.start == body_line.start:
+            continue
+        if find_dates(clean) or parse_time(clean):
+            continue
+        if _VENUE.search(clean) and ("," in clean or len(clean.split()) <= 6) and not _BOILER.match(clean):
+            if re.search(r"\b(?:minutes|present|apologies|chief\s+executive|meeting\s+of)\b", clean, re.I):
+                continue
+            _set_location(h, clean.strip(" ,."), ln, ln.raw.find(clean[:15]))
+            return
+
+
+def _strip_date_time(text: str) -> str:
+    s = text
+    for d in reversed(find_dates(s)):
+        s = s[: d.start] + " " + s[d.end :]
+    clock = r"\d{1,2}(?:(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|[.:]\d{2})"
+    s = re.sub(rf"(?:\b(?:from|at|starting|commencing|between)\s+)?{clock}(?:\s*(?:[–—\-]|to|until)\s*{clock})?(?=\s|$|,)",
+               " ", s, flags=re.I)
+    s = re.sub(r"\b(?:held\s+)?on\s*$", "", s.strip(), flags=re.I)
+    return re.sub(r"\s+", " ", s).strip(" ,;:–—-.")
+
+
+def _set_location(h: Header, value: str, ln: Line, pos: int) -> None:
+    value = strip_markup(value).strip(" ,.;")
+    if not value or len(value) > 150:
+        return
+    h.location = value
+    start = ln.start + max(0, pos)
+    h.spans["location"] = Span(start, min(ln.end, start + len(value)))

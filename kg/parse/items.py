@@ -1,10 +1,287 @@
-"""Agenda items: numbered, lettered and headed (placeholder)."""
+"""Agenda items: numbered ("3", "3 a)", "2.1", "12."), lettered under a number, or headed.
+
+Two families of layout exist. In numbered minutes the items are the lines that
+start with a number, and the numbers form an increasing run; anything else that
+starts with a digit (a date line, "10 organisations ...", a resolution's
+"1) Approve ...") falls out of that run. In unnumbered minutes the items are the
+headings the reader marked (Markdown ``#``, HTML ``<h2>``, Word heading styles,
+wholly bold lines), or upper-case lines when nothing is marked. Both families
+drop what is only laid out like a heading: form labels ("Present:"), column
+headers ("Action"), page markers ("Page 5"), action lines and whole sentences.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
+from kg.parse.sentences import TextLine as Line, blank_markup, in_regions, iter_lines, squash
 from kg.records import AgendaItem, Span
+
+# "3", "12.", "2.1", "3 a)", "3(a)", "3a." followed by the title.
+_NUMBERED = re.compile(
+    r"(?P<num>\d{1,3}(?:\.\d{1,2})?)"
+    r"(?:(?P<let1>[a-z])(?=[.)\s])|\s*\(?(?P<let2>[a-z])\))?"
+    r"\.?[ \t]+(?P<title>\S.*)"
+)
+# "Item 5:", "Agenda item 5 -", "Minute 45" as a prefix family of its own.
+_ITEM_WORD = re.compile(
+    r"(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s+(?:No\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+    r"\s*[:.\-–—)]?\s+(?P<title>\S.*)",
+    re.IGNORECASE,
+)
+_LETTERED = re.compile(r"\(?(?P<let>[a-z])[).][ \t]+(?P<title>\S.*)")
+_BULLET = re.compile(r"[-•·▪◦o]\s")
+_MONTH_START = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_VERB = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|will|would|should|could|noted|agreed|explained|said|stated|asked)\b",
+    re.IGNORECASE,
+)
+_PAGE = re.compile(r"(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?", re.IGNORECASE)
+_ACTION_LINE = re.compile(r"actions?\s*(?:[:–—-]|for\b|by\b)", re.IGNORECASE)
+# Labels of the form and column headers: layout, never items.
+_NON_TITLES = {
+    "action", "actions", "action by", "by whom", "owner", "lead", "who", "when", "deadline", "date", "item",
+    "agenda item", "minute", "minutes of meeting", "minutes of the meeting", "present",
+    "in attendance", "also present", "also in attendance", "attendees", "attendance", "members present",
+    "officers present", "members", "officers", "apologies for absence received", "chair", "chairman",
+    "minute taker", "location", "venue", "time", "date and time", "meeting title", "agenda", "name",
+    "organisation", "role", "status", "ref", "no", "number", "title", "responsible", "decision", "decisions",
+    "due", "due date", "by when", "outcome", "summary", "signed", "contents",
+}
+_TOP_GAP = 3  # largest jump between consecutive top-level numbers that still continues a run
+_LOOKBACK = 40  # candidates considered as a predecessor: keeps the run search linear
+
+
+@dataclass
+class _Cand:
+    line: Line
+    top: int
+    sub: int  # 0 for a top-level number, else the part after the dot
+    letter: str | None
+    number: str  # as printed, compacted: "3a", "2.1"
+    title: str
 
 
 def parse_items(text: str, headings: list[Span], *, skip: list[Span] | None = None) -> list[AgendaItem]:
     """Agenda items in document order; ``skip`` are regions (attendance blocks) to ignore."""
-    return []
+    skip = skip or []
+    clean = blank_markup(text)
+    lines = [ln for ln in iter_lines(clean) if ln.stripped and not in_regions(ln.start, skip)]
+    chosen = _numbered_items(lines)
+    word_items = _numbered_items(lines, word_prefix=True)
+    if len(word_items) > len(chosen):
+        chosen = word_items
+    if len(chosen) >= 2:
+        chosen = _add_lettered(chosen, lines)
+        found = [(c.line, c.number, c.title) for c in chosen]
+    else:
+        found = [(ln, None, t) for ln, t in _headed_items(text, clean, lines, headings, skip)]
+    return _with_spans(found, len(text))
+
+
+# -- numbered family ---------------------------------------------------------------
+
+
+def _numbered_items(lines: list[Line], word_prefix: bool = False) -> list[_Cand]:
+    cands = []
+    for ln in lines:
+        s = ln.stripped
+        if word_prefix:
+            if s[:1] not in "IiAaMm":
+                continue
+        elif not s[:1].isdigit():
+            continue
+        if _BULLET.match(s) or s.count("\t") >= 2:
+            continue
+        m = (_ITEM_WORD if word_prefix else _NUMBERED).fullmatch(s)
+        if not m:
+            continue
+        title = _title_of(m.group("title"))
+        if title is None:
+            continue
+        raw = m.group("num")
+        letter = None if word_prefix else (m.group("let1") or m.group("let2"))
+        if word_prefix and raw[-1].isalpha():
+            raw, letter = raw[:-1], raw[-1]
+        top, _, sub = raw.partition(".")
+        number = raw + (letter or "")
+        cands.append(_Cand(ln, int(top), int(sub or 0), letter, number, title))
+    return _longest_run(cands)
+
+
+def _follows(prev: _Cand, cur: _Cand) -> bool:
+    """Whether ``cur`` can come straight after ``prev`` in one agenda."""
+    if cur.top != prev.top:
+        return prev.top < cur.top <= prev.top + _TOP_GAP and cur.sub <= 1 and cur.letter in (None, "a")
+    if cur.letter:
+        if cur.sub != prev.sub:
+            return False
+        return cur.letter == "a" if not prev.letter else ord(cur.letter) == ord(prev.letter) + 1
+    return cur.sub > prev.sub
+
+
+def _longest_run(cands: list[_Cand]) -> list[_Cand]:
+    """The longest chain of candidates whose numbers rise like an agenda's."""
+    if not cands:
+        return []
+    best_len = [1] * len(cands)
+    back = [-1] * len(cands)
+    for i, cur in enumerate(cands):
+        for j in range(max(0, i - _LOOKBACK), i):
+            if best_len[j] + 1 > best_len[i] and _follows(cands[j], cur):
+                best_len[i], back[i] = best_len[j] + 1, j
+    i = max(range(len(cands)), key=lambda k: (best_len[k], -k))
+    run = []
+    while i >= 0:
+        run.append(cands[i])
+        i = back[i]
+    return run[::-1]
+
+
+def _add_lettered(items: list[_Cand], lines: list[Line]) -> list[_Cand]:
+    """Standalone "a) Title" lines that open a numbered item become "3a", "3b" ..."""
+    starts = [c.line.start for c in items]
+    line_starts = [ln.start for ln in lines]
+    out: list[_Cand] = []
+    for k, parent in enumerate(items):
+        out.append(parent)
+        if parent.letter:
+            continue
+        limit = starts[k + 1] if k + 1 < len(items) else None
+        i = bisect.bisect_right(line_starts, parent.line.start)
+        expected = "a"
+        first = True
+        while i < len(lines) and (limit is None or lines[i].start < limit):
+            ln = lines[i]
+            m = _LETTERED.fullmatch(ln.stripped)
+            title = _title_of(m.group("title"), strict=True) if m else None
+            if m and title and m.group("let") == expected:
+                out.append(_Cand(ln, parent.top, parent.sub, expected, parent.number + expected, title))
+                expected = chr(ord(expected) + 1)
+            elif first:
+                break  # an item's sub-items start on its first line
+            first = False
+            i += 1
+    return out
+
+
+# -- headed family -----------------------------------------------------------------
+
+
+def _headed_items(
+    text: str, clean: str, lines: list[Line], headings: list[Span], skip: list[Span]
+) -> list[tuple[Line, str]]:
+    marked = _marked_lines(text, lines, headings)
+    use_caps = not marked
+    out = []
+    for ln in lines:
+        if ln.start in marked or (use_caps and _is_caps_heading(ln.stripped)):
+            title = _title_of(ln.stripped, heading=True)
+            if title:
+                out.append((ln, title))
+    return out
+
+
+def _marked_lines(text: str, lines: list[Line], headings: list[Span]) -> set[int]:
+    """Starts of lines the source marked as headings (spans, ``#`` marks, whole-line bold)."""
+    starts = [ln.start for ln in lines]
+    marked: set[int] = set()
+    for h in headings:
+        i = bisect.bisect_right(starts, h.start) - 1
+        if i >= 0 and lines[i].start <= h.start <= lines[i].end:
+            marked.add(lines[i].start)
+    for ln in lines:
+        raw = text[ln.start : ln.end].strip()
+        if raw.startswith("#") or (len(raw) > 4 and raw.startswith("**") and raw.endswith("**")):
+            marked.add(ln.start)
+    return marked
+
+
+def _is_caps_heading(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    if len(letters) < 5 or "/" in s or len(s) > 90:
+        return False
+    upper = sum(c.isupper() for c in letters)
+    return upper / len(letters) > 0.9 and re.search(r"[A-Z]{3,}", s) is not None
+
+
+# -- titles ------------------------------------------------------------------------
+
+
+def _title_of(raw: str, *, strict: bool = False, heading: bool = False) -> str | None:
+    """The item title in ``raw``, cutting a run-in first sentence; None when not a title."""
+    title = squash(raw.replace("\t", " "))
+    if title.endswith(":") and len(title.split()) <= 4:
+        return None  # a form label: "Present:", "Date and time:"
+    title = title.strip(" -–—:")
+    if not title:
+        return None
+    words = title.split()
+    # "APOLOGIES Apologies were received from ...": the capitals are the title.
+    caps = 0
+    while caps < len(words) and _is_caps_word(words[caps]):
+        caps += 1
+    rest = " ".join(words[caps:])
+    if (
+        0 < caps < len(words)
+        and len(words) - caps >= 4
+        and sum(c.isalpha() for c in " ".join(words[:caps])) >= 3
+        and (_SENTENCE_VERB.search(rest) or rest.endswith("."))
+    ):
+        title = " ".join(words[:caps]).rstrip(" .:-–—")
+    else:
+        m = re.match(r"(.{3,80}?)(?:\.\s+|:\s+|\s+[–—-]\s+)(?=[A-Z])(.*)", title)
+        if m and len(m.group(2).split()) >= 3 and len(m.group(1).split()) <= 8 and (
+            m.group(0)[len(m.group(1)) :].lstrip().startswith(".") or m.group(2).rstrip().endswith(".")
+        ):
+            title = m.group(1).rstrip(" .")
+    if not _looks_like_title(title, strict=strict, heading=heading):
+        return None
+    return title
+
+
+def _is_caps_word(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return all(c.isupper() for c in letters)  # digits and dashes continue a capitals run
+
+
+def _looks_like_title(title: str, *, strict: bool, heading: bool) -> bool:
+    first = title[0]
+    if not (first.isupper() or first.isdigit() or first in "'‘\"“("):
+        return False
+    key = title.casefold().rstrip(" :.")
+    if key in _NON_TITLES or title.rstrip().endswith(":") or _PAGE.fullmatch(title.strip()):
+        return False
+    if _ACTION_LINE.match(title) or _MONTH_START.match(title):
+        return False
+    if re.match(r"minutes of (?:the )?meeting(?: of)?$", key) or re.fullmatch(r"[\d\s.,:/£%-]+", title):
+        return False
+    words = title.split()
+    if len(words) > (10 if strict else 16) or len(title) > 140:
+        return False
+    if title.endswith(".") and len(words) >= (3 if strict else 5):
+        return False
+    if len(words) >= 5 and _SENTENCE_VERB.search(title) and not re.search(r"\bheld\b", title):
+        return False
+    if strict and re.match(r"(?:To|That)\s", title):
+        return False
+    return not (heading and title.casefold().startswith(("action:", "action -", "action –")))
+
+
+def _with_spans(found: list[tuple[Line, str | None, str]], text_len: int) -> list[AgendaItem]:
+    items: list[AgendaItem] = []
+    for k, (ln, number, title) in enumerate(found):
+        end = found[k + 1][0].start if k + 1 < len(found) else text_len
+        parent = None
+        if number and number[-1].isalpha():
+            parent = number.rstrip("abcdefghijklmnopqrstuvwxyz")
+        elif number and "." in number:
+            parent = number.split(".")[0]
+        items.append(AgendaItem(number, title, Span(ln.span().start, end), parent=parent))
+    return items

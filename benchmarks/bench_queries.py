@@ -1,0 +1,116 @@
+"""Every named query on a built store, against rdflib's in-memory Dataset holding the same quads.
+
+    python benchmarks/bench_queries.py --store DIR [--repeat 5] [--rdflib-max-quads 3000000] [--cap 60]
+
+For each query in ``queries/*.rq`` (run without parameters, i.e. over the
+whole graph): the median wall time of ``--repeat`` runs on the embedded
+Oxigraph store, and one run on ``rdflib.Dataset(default_union=True)`` loaded
+from the same store's N-Quads, side by side. An rdflib run is stopped at
+``--cap`` seconds (the ratio is then a lower bound, shown with ">"). rdflib is
+skipped when the store holds more than ``--rdflib-max-quads`` quads (it needs
+about 1 KB of memory per quad). Targets (issue 6): median <= 300 ms on the
+10,000-document store and >= 10x faster than rdflib.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import multiprocessing as mp
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import queries
+from kg.namespaces import PREFIXES
+from kg.store import OxigraphStore
+
+
+def time_oxigraph(store: OxigraphStore, q, repeat: int) -> tuple[float, int]:
+    times, rows = [], 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        rows = len(queries.run(store, q))
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), rows
+
+
+def _rdflib_child(ds, text: str, conn) -> None:
+    t = time.perf_counter()
+    n = len(list(ds.query(text)))
+    conn.send((time.perf_counter() - t, n))
+
+
+def time_rdflib(ds, text: str, cap: float) -> tuple[float | None, int | None]:
+    """One run in a forked child (sharing the loaded Dataset), killed at ``cap`` seconds."""
+    parent, child = mp.Pipe(duplex=False)
+    proc = mp.get_context("fork").Process(target=_rdflib_child, args=(ds, text, child))
+    proc.start()
+    if parent.poll(cap):
+        seconds, n = parent.recv()
+        proc.join()
+        return seconds, n
+    proc.kill()
+    proc.join()
+    return None, None
+
+
+def load_rdflib(store: OxigraphStore):
+    import rdflib
+
+    buf = io.BytesIO()
+    store.serialize(ox.RdfFormat.N_QUADS, buf)
+    ds = rdflib.Dataset(default_union=True)
+    t = time.perf_counter()
+    ds.parse(data=buf.getvalue().decode("utf-8"), format="nquads")
+    return ds, time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store", required=True, type=Path)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--cap", type=float, default=60.0, help="seconds before an rdflib run is stopped")
+    ap.add_argument("--rdflib-max-quads", type=int, default=3_000_000)
+    ap.add_argument("--no-rdflib", action="store_true")
+    args = ap.parse_args()
+
+    store = OxigraphStore(str(args.store), read_only=True)
+    n_quads = len(store)
+    ds = None
+    if not args.no_rdflib and n_quads <= args.rdflib_max_quads:
+        ds, load = load_rdflib(store)
+        print(f"rdflib Dataset loaded {n_quads} quads in {load:.1f} s", file=sys.stderr)
+    named = queries.named_queries()
+    print(f"store: {args.store} ({n_quads} quads); Oxigraph median of {args.repeat}; rdflib one run, cap {args.cap:.0f} s")
+    print(f"{'query':<30} {'rows':>7} {'oxigraph ms':>12} {'rdflib ms':>10} {'ratio':>8}")
+    medians, ratios = [], []
+    for name in sorted(named):
+        q = named[name]
+        if q.form not in ("SELECT", "ASK"):
+            continue
+        med, rows = time_oxigraph(store, q, args.repeat)
+        medians.append(med)
+        rd_text, ratio_text = "-", "-"
+        if ds is not None:
+            seconds, _ = time_rdflib(ds, PREFIXES + q.text, args.cap)
+            if seconds is None:
+                rd_text, ratio_text = f">{args.cap * 1000:.0f}", f">{args.cap / med:.0f}"
+                ratios.append(args.cap / med)
+            else:
+                rd_text, ratio_text = f"{seconds * 1000:.0f}", f"{seconds / med:.0f}"
+                ratios.append(seconds / med)
+        print(f"{name:<30} {rows:>7} {med * 1000:>12.1f} {rd_text:>10} {ratio_text:>8}")
+    worst = max(medians)
+    print(f"slowest median {worst * 1000:.0f} ms (target <= 300 ms: {'met' if worst <= 0.3 else 'NOT met'})")
+    if ratios:
+        low = min(ratios)
+        print(f"smallest speed-up over rdflib {low:.1f}x (target >= 10x: {'met' if low >= 10 else 'NOT met'}); "
+              f"median speed-up {statistics.median(ratios):.0f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""Actions: who is to do what, from "Action" lines and action columns.
+
+Families: "Action – A and B" (owners only), "Action: X to <do>" / "Action: X will
+<do>", "Action for X to <do>" (an action reviewed from the previous minutes),
+and an Action / By Whom column flattened into the text, which leaves owner
+initials at the end of a line or on a line of their own ("SB (done)",
+"RW/NR/SB"). Initials in the column name the owner even when the sentence
+names someone else ("Colin Pettigrew asked Steve Baumber to ... SB").
+A column cell that repeats the owners of the action just recorded confirms
+that action (and may mark it done) rather than adding a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.parse.owners import PersonResolver
+from kg.parse.sentences import TextLine, sentences, squash
+from kg.records import Span
+
+_ACTION = re.compile(r"(?<![\w-])(?:Action|ACTION|Actions|ACTIONS)\b[ \t]*(?P<sep>[:–—-]|for\b|by\b)[ \t]*")
+_STATUS = r"(?:\s*\((?P<status>(?i:done|complete|completed|closed|ongoing|open|in progress))\))?"
+_INITIALS = r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*"
+_CELL_LINE = re.compile(r"\s*(?P<cell>" + _INITIALS + r")" + _STATUS + r"\s*")
+_CELL_TOKEN = re.compile(r"(?<![\w/])(?P<cell>" + _INITIALS + r")(?![\w/])" + _STATUS)
+_TAIL_CELL = re.compile(r"(?<=[.!?)])\s+(?P<cell>" + _INITIALS + r")" + _STATUS + r"\s*$")
+_DOER = re.compile(r"\s+(?:is\s+to|are\s+to|to|will|would|should|agreed\s+to|needs?\s+to)\s+(?P<what>\S.*)", re.DOTALL)
+_ASKED = re.compile(r"\b(?:asked|requested|invited)\s+(?P<who>.+?)\s+to\s+(?P<what>\S.*)", re.DOTALL)
+_DONE = re.compile(r"\((?:done|complete|completed|closed)\)|\b(?:completed?|closed)\b", re.IGNORECASE)
+_PREVIOUS_ITEM = re.compile(r"\b(?:minutes|notes|previous|last\s+meeting|matters\s+arising|action\s+log)\b", re.IGNORECASE)
+
+
+_MAYBE = re.compile(r"ACTION|Action|[A-Z]{2}")
+
+
+@dataclass
+class FoundAction:
+    owners: list[str]
+    text: str
+    span: Span
+    status: str = "open"
+    carried_forward: bool = False
+    confirmed: bool = False  # a column cell already stood for this action
+    owner_set: frozenset[str] = field(default_factory=frozenset)
+
+
+def find_actions(
+    clean: str, lines: list[TextLine], resolver: PersonResolver, *, item_title: str | None = None
+) -> list[FoundAction]:
+    """Actions in the lines of one agenda item, in order."""
+    out: list[FoundAction] = []
+    previous_item = bool(item_title and _PREVIOUS_ITEM.search(item_title))
+    for ln in lines:
+        if not _MAYBE.search(ln.text):
+            continue  # no "Action" and no run of capitals: nothing to find
+        cell = _CELL_LINE.fullmatch(ln.text)
+        if cell:
+            owners = resolver.column_owners(cell.group("cell"))
+            if owners:
+                _column_entry(out, owners, cell.group("status"), clean, ln, None)
+                continue
+        starts = [m for m in _ACTION.finditer(ln.text) if _starts_clause(ln.text, m.start())]
+        if not starts:
+            tail = _TAIL_CELL.search(ln.text)
+            owners = resolver.column_owners(tail.group("cell")) if tail else None
+            if tail and owners:
+                _column_entry(out, owners, tail.group("status"), clean, ln, ln.start + tail.start())
+            continue
+        for n, m in enumerate(starts):
+            seg_end = ln.start + (starts[n + 1].start() if n + 1 < len(starts) else len(ln.text))
+            found = _parse_action(clean, ln.start + m.start(), ln.start + m.end(), seg_end, m.group("sep"), resolver)
+            if found:
+                found.carried_forward = previous_item and m.group("sep").lower() == "for"
+                out.append(found)
+    return out
+
+
+def _starts_clause(line: str, pos: int) -> bool:
+    """ "Action" opens a line, a sentence or a clause; not "the action: ..." inside prose."""
+    before = line[:pos].rstrip()
+    if not before.strip(" \t-–—•·▪◦*o"):
+        return True  # at the start of a line or of a bullet
+    return before[-1] in ".;:)!?" or before.endswith(("–", "—"))
+
+
+def _parse_action(
+    clean: str, start: int, body_start: int, end: int, sep: str, resolver: PersonResolver
+) -> FoundAction | None:
+    body = clean[body_start:end]
+    # Initials in an action column, flattened into the line: they name the owners.
+    col_owners: list[str] = []
+    status = None
+    cells = []
+    for m in _CELL_TOKEN.finditer(body):
+        owners = resolver.column_owners(m.group("cell"))
+        if owners:
+            cells.append(m)
+            col_owners.extend(o for o in owners if o not in col_owners)
+            status = status or m.group("status")
+    for m in reversed(cells):
+        body = body[: m.start()] + " " * (m.end() - m.start()) + body[m.end() :]
+    first = next(sentences(body, 0, len(body)), None)
+    sentence = squash(body[first[0] : first[1]]) if first else ""
+    sentence = sentence.rstrip(" .;")
+    owners: list[str] = []
+    text = ""
+    if sep in ("–", "—", "-") and (names := resolver.names(sentence)):
+        owners = names  # "Action – A and B (agenda)"
+    else:
+        m = _DOER.search(sentence)
+        asked = _ASKED.search(sentence)
+        if asked and (names := resolver.names(asked.group("who"))):
+            owners, text = names, asked.group("what")
+        elif m and (names := resolver.names(sentence[: m.start()])):
+            owners, text = names, m.group("what")
+        else:
+            text = sentence
+    if col_owners:
+        owners = col_owners
+    if not owners and not text:
+        return None
+    done = status in ("done", "complete", "completed", "closed") or bool(_DONE.search(clean[start:end]))
+    return FoundAction(
+        owners=owners,
+        text=squash(text).rstrip(" .;"),
+        span=Span(start, _trim_end(clean, start, end)),
+        status="done" if done else "open",
+        confirmed=bool(cells),
+        owner_set=frozenset(owners),
+    )
+
+
+def _column_entry(
+    out: list[FoundAction], owners: list[str], status: str | None, clean: str, ln: TextLine, cell_start: int | None
+) -> None:
+    """A cell of initials: confirm the latest unconfirmed action with these owners, else add one."""
+    key = frozenset(owners)
+    done = (status or "").lower() in ("done", "complete", "completed", "closed")
+    for act in reversed(out):
+        if act.owner_set == key and not act.confirmed:
+            act.confirmed = True
+            if done:
+                act.status = "done"
+            return
+    text = ""
+    if cell_start is not None:
+        spans = list(sentences(clean, ln.start, cell_start))
+        if spans:
+            a, b = spans[-1]
+            text = squash(clean[a:b]).rstrip(" .")
+    span = Span(ln.span().start, ln.span().end)
+    out.append(FoundAction(list(owners), text, span, "done" if done else "open", confirmed=True, owner_set=key))
+
+
+def _trim_end(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b

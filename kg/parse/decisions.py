@@ -1,0 +1,254 @@
+"""Decisions: what the meeting agreed or resolved, one record per agreed point.
+
+Families: a trigger line ("Agreed", "RESOLVED to: -", "The Board resolved that:")
+followed by a list (a) b) / 1) 2) / bullets), one decision per point; "RESOLVED
+that ..." and "It was agreed that/to ..." sentences; passives ("The minutes ...
+were agreed", "The report was approved"); a bare "agreed" after a topic label
+("Target Reserve – agreed a target ..."); the body itself as subject
+("The Committee endorsed ..."); the chair agreeing that something be done.
+Not decisions: what was only noted or welcomed, someone personally agreeing
+to do something (an undertaking), or an outside body's approval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from dataclasses import dataclass
+
+from kg.parse.owners import PersonResolver, looks_like_name
+from kg.parse.sentences import TextLine, hot_lines, sentences, squash
+from kg.records import Span
+
+_VERBS = r"(?:agreed|resolved|decided|approved|endorsed|adopted|ratified)"
+_LIST_INTRO = re.compile(
+    r"(?:^|[\s,;])(?:it\s+was\s+(?:\w+\s+){0,2}?)?(?P<v>RESOLVED|AGREED|DECIDED|" + _VERBS + r"|Resolved|Agreed|Decided"
+    r"|Decisions?|DECISIONS?)(?:\s+(?:to|that|as\s+follows|unanimously))?\s*[:\-–—]*\s*[-–—]?\s*$",
+    re.IGNORECASE,
+)
+_POINT = re.compile(
+    r"\s*(?:[-•·▪◦]\s*)?(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,5})[).]|[-•·▪◦])\s+(?P<body>\S.*)", re.IGNORECASE
+)
+_IT_WAS = re.compile(r"\b[Ii]t\s+was\s+(?:(?:\w+,?\s+){0,2}?)(?:agreed|resolved|decided|approved)\b")
+_PASSIVE = re.compile(
+    r"\b(?P<aux>was|were|be|being)\s+(?:(?:\w+ly|duly|formally|also)\s+)?"
+    r"(?P<v>agreed|approved|endorsed|adopted|ratified|accepted|confirmed|signed)\b"
+)
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|should|may|might|must|to|can|cannot|not|shall)\s+$")
+_BARE = re.compile(
+    r"(?:(?P<label>[^.!?:–—]{1,80}?)\s+[–—:-]\s+)?(?:(?:also|further|then|therefore|finally|and|it\s+was)\s+)?"
+    r"(?P<v>agreed|resolved)\b(?!\s+(?:with|by)\b)(?P<rest>.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_SUBJECT = re.compile(
+    r"(?P<subj>(?:The\s+|All\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for|the|&)){0,6})\s+"
+    r"(?:(?:also|unanimously|formally|then|therefore)\s+)?(?P<v>agreed|approved|endorsed|supported|resolved|adopted|decided|ratified)\b"
+    r"(?!\s+(?:by|with)\b)"
+)
+_BODY_WORDS = re.compile(
+    r"\b(?:Board|Committee|Cabinet|Group|Partnership|Panel|Forum|Executive|Council|Members|Partners|Meeting|"
+    r"Commission|Authority|Assembly|Leadership|Trustees|Governors|Sub-Committee)\b",
+    re.IGNORECASE,
+)
+_NOTED = re.compile(r"\bnoted\b|\bto note\b|\bnote\b", re.IGNORECASE)
+_DECIDING = re.compile(
+    r"\b(?:approv|agree|endors|authoris|authoriz|adopt|delegat|support|refer|request|recommend|confirm|"
+    r"appoint|allocat|accept|establish|commission|set up|provide|contribute|ratif)",
+    re.IGNORECASE,
+)
+_MINUTES_WORDS = re.compile(r"\b(?:minutes|notes|record|action\s+notes)\b", re.IGNORECASE)
+# Every family needs one of these words; lines without one are skipped cheaply.
+_TRIGGERS = (
+    "agreed", "resolved", "decided", "decision", "approved", "endorsed", "adopted", "ratified", "accepted",
+    "confirmed", "signed", "supported",
+)
+_PRONOUN_SUBJECT = re.compile(r"(?:He|She|They|It|This|There|We|I)\b")
+
+
+@dataclass
+class FoundDecision:
+    text: str
+    span: Span
+
+
+def find_decisions(
+    clean: str,
+    lines: list[TextLine],
+    resolver: PersonResolver,
+    *,
+    body: str | None = None,
+    recurring: Container[str] = frozenset(),
+) -> list[FoundDecision]:
+    """Decisions in the lines of one agenda item (blank lines kept, attendance removed)."""
+    out: list[FoundDecision] = []
+    if not lines:
+        return out
+    hot = hot_lines(clean, lines[0].start, lines[-1].end, _TRIGGERS)
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        if ln.start not in hot:
+            k += 1
+            continue
+        s = ln.stripped
+        intro = _LIST_INTRO.search(s) if s else None
+        if intro and _intro_prefix_ok(s[: intro.start()], resolver):
+            points, k_next = _list_points(lines, k + 1)
+            if points:
+                out.extend(points)
+                k = k_next
+                continue
+            single = _single_following(lines, k + 1)
+            if single:
+                out.append(single)
+                k = k_next + 1
+                continue
+        if s:
+            for a, b in sentences(clean, ln.start, ln.end):
+                found = _sentence_decision(clean, a, b, resolver, body, recurring)
+                if found:
+                    out.append(found)
+        k += 1
+    return out
+
+
+def _intro_prefix_ok(prefix: str, resolver: PersonResolver) -> bool:
+    """ "Cabinet noted the report and" / "The Board" / "": not a person agreeing for themselves."""
+    prefix = prefix.strip(" ,;")
+    if not prefix:
+        return True
+    if resolver.attendee(prefix) or looks_like_name(prefix):
+        return False
+    return len(prefix.split()) <= 12
+
+
+def _list_points(lines: list[TextLine], k: int) -> tuple[list[FoundDecision], int]:
+    points: list[FoundDecision] = []
+    while k < len(lines):
+        s = lines[k].stripped
+        if not s:
+            k += 1
+            continue
+        m = _POINT.fullmatch(lines[k].text)
+        if not m:
+            break
+        text = _tidy(m.group("body"))
+        if text and not _noted_only(text):
+            a = lines[k].start + m.start("body")
+            points.append(FoundDecision(text, Span(a, lines[k].span().end)))
+        k += 1
+    return points, k
+
+
+def _single_following(lines: list[TextLine], k: int) -> FoundDecision | None:
+    """ "RESOLVED" on its own line and the resolution as the next paragraph."""
+    while k < len(lines) and not lines[k].stripped:
+        k += 1
+    if k >= len(lines):
+        return None
+    s = lines[k].stripped
+    if not re.match(r"(?:That|To|the|that|to)\b", s) or len(s) > 600:
+        return None
+    text = _tidy(s)
+    return None if _noted_only(text) else FoundDecision(text, lines[k].span())
+
+
+def _sentence_decision(
+    clean: str, a: int, b: int, resolver: PersonResolver, body: str | None, recurring: Container[str]
+) -> FoundDecision | None:
+    sent = clean[a:b]
+    if re.match(r"\s*Actions?\b\s*[:–—-]", sent):
+        return None
+    m = _IT_WAS.search(sent)
+    if m:
+        start = m.start() if len(sent[: m.start()].split()) <= 6 else 0
+        return _found(clean, a + start, b, resolver)
+    m = _BARE.match(sent)
+    if m and m.group("rest").strip() and not _noted_only(m.group("rest")):
+        label = m.group("label")
+        if not label or _is_topic_label(label, resolver):
+            return _found(clean, a + m.start("v"), b, resolver)
+    for m in _PASSIVE.finditer(sent):
+        if _MODAL_BEFORE.search(sent[: m.start("aux")]):
+            continue
+        after = sent[m.end() :]
+        if not _MINUTES_WORDS.search(sent) and re.match(
+            r"\s+by\s+(?!the\s+(?:meeting|board|committee|group|cabinet|partnership|members))", after, re.IGNORECASE
+        ):
+            continue  # "approved by the Government": someone else's decision
+        if m.group("v") in ("accepted", "confirmed", "signed") and not _MINUTES_WORDS.search(sent):
+            continue
+        if re.match(r"\s*(?:If|Once|When|Until|Unless)\b", sent):
+            continue
+        return _found(clean, a, b, resolver)
+    m = _SUBJECT.match(sent)
+    if m and _is_body(m.group("subj"), resolver, body, recurring):
+        return _found(clean, a, b, resolver)
+    # The chair agreeing on the meeting's behalf: "Cllr X thanked Y and agreed that ..."
+    m = re.search(r"\bagreed\s+that\s+", sent)
+    if m:
+        who = _leading_person(sent[: m.start()], resolver)
+        if who and resolver.is_chair(who):
+            return _found(clean, a + m.end(), b, resolver)
+    return None
+
+
+def _is_topic_label(label: str, resolver: PersonResolver) -> bool:
+    """A topic heading run into the text ("Member Subscriptions"), not a person or a clause."""
+    label = label.strip()
+    if resolver.attendee(label) or looks_like_name(label):
+        return False
+    return len(label.split()) <= 10 and not _PRONOUN_SUBJECT.match(label)
+
+
+def _is_body(subj: str, resolver: PersonResolver, body: str | None, recurring: Container[str]) -> bool:
+    subj = subj.strip()
+    if _PRONOUN_SUBJECT.fullmatch(subj) or resolver.attendee(subj) or looks_like_name(subj):
+        return False
+    if body and squash(subj).casefold() == squash(body).casefold():
+        return True
+    return bool(_BODY_WORDS.search(subj)) or subj in recurring
+
+
+def _leading_person(prefix: str, resolver: PersonResolver) -> str | None:
+    words = prefix.split()
+    for n in (5, 4, 3, 2):
+        if len(words) >= n:
+            who = resolver.attendee(" ".join(words[:n]))
+            if who:
+                return who.name
+    return None
+
+
+def _noted_only(text: str) -> bool:
+    if not _NOTED.search(text):
+        return False
+    without = _NOTED.sub(" ", text)
+    return not _DECIDING.search(without)
+
+
+def _found(clean: str, a: int, b: int, resolver: PersonResolver) -> FoundDecision | None:
+    b = _cut_other_speaker(clean, a, b, resolver)
+    text = _tidy(clean[a:b])
+    if not text or _noted_only(text):
+        return None
+    return FoundDecision(text, Span(a, b))
+
+
+def _cut_other_speaker(clean: str, a: int, b: int, resolver: PersonResolver) -> int:
+    """End of the decision before "; <attendee> noted ..." runs another speaker into the sentence."""
+    for m in re.finditer(r";\s+", clean[a:b]):
+        rest = clean[a + m.end() : b]
+        if _leading_person(rest, resolver) or re.match(r"(?:he|she|they)\s", rest):
+            return a + m.start()
+    return b
+
+
+def _tidy(text: str) -> str:
+    """A decision as a sentence: markers and a trailing "and" gone, capital first, full stop last."""
+    text = squash(text).strip(" ;,-–—")
+    text = re.sub(r"(?:[,;]?\s+and|[,;])$", "", text).strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", ")")) else text + "."

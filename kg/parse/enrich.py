@@ -1,0 +1,182 @@
+"""What the body of the minutes adds to the attendance lists.
+
+Lists often give a bare name; the minutes then say who the person is
+("David Stanley, Director of Finance at Stroud DC, made a presentation",
+"Detective Superintendent Simon Atkinson", "Response by: Cllr A (Cabinet
+Member: Children)"). And some people take part without being listed: a
+councillor who asks a question, an officer who "attended for this item" or
+"agreed to provide" something. People who are only mentioned, thanked or
+said to be absent are not attendees, so only those verbs add a person.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.gazetteer import Gazetteer
+from kg.names import SHORT_FORMS, fold, person_key
+from kg.parse import people as P
+from kg.parse.textlines import iter_lines
+from kg.records import Person, Span
+
+if TYPE_CHECKING:
+    from kg.parse.attendance import AttendanceResult
+
+_N = P.NAME_PATTERN
+# Who took part, by what the minutes say they did.
+_TOOK_PART = [  # (pattern, capacity, words one of which the line must contain: a cheap filter)
+    (re.compile(rf"^\s*Question\s*\d*\s*[:\-–—]\s*(?:from\s+)?(?P<name>{_N})\s*$", re.M), "member", ("uestion",)),
+    (re.compile(rf"\b(?:[Qq]uestions?\s+(?:from|asked\s+by)|[Aa]sked\s+by|[Qq]uestioner\s*:)\s+(?P<name>{_N})"), "member", ("uestion", "sked by")),
+    (re.compile(rf"\bResponse\s+(?:by|from)\s*:?\s*(?P<name>{_N})(?:\s*[:(]\s*(?P<app>[^()\n]{{3,80}}?)\)?\s*$)?", re.M),
+     "member", ("Response",)),
+    (re.compile(
+        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?)?,?\s+(?:attended\s+(?:for\s+(?:this|the|agenda)\s+item|"
+        r"for\s+item|the\s+meeting)|joined\s+the\s+meeting|was\s+in\s+attendance)"), "officer", ("ttend", "joined")),
+    (re.compile(
+        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?\s*,)?\s+agreed\s+to\s+(?:provide|circulate|send|share|"
+        r"report|update|arrange|bring|look|investigate|follow|liaise|contact|write|confirm|clarify|check|review|produce|"
+        r"prepare|present|give|take|discuss|raise|meet|feed\s+back|pick\s+up)\b"), "officer", ("agreed to",)),
+    (re.compile(
+        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?\s*,)?\s+(?:presented\s+(?:the|a|an|his|her|their)\b|"
+        r"introduced\s+the\s+(?:report|item|paper)|made\s+a\s+(?:\w+\s+)?presentation|gave\s+a\s+(?:\w+\s+)?presentation|"
+        r"talked\s+to\s+the\s+(?:report|paper)|spoke\s+to\s+the\s+(?:report|paper))"), "officer", ("present", "introduced", "talked", "spoke")),
+]
+_APPOSITION = re.compile(r"\s*(?:,\s*\(?(?P<a>(?:[^;()\n]|\([^()\n]{1,40}\)){3,160}?)\)?\s*,\s*(?:who\s+)?[a-z]|\((?P<b>[^()\n]{3,120})\)|"
+                         r":\s*(?P<c>[A-Z][^\n.;]{3,80})\s*$)", re.M)
+_MAX_DESCRIBED = 300
+_OWN_COUNCIL = re.compile(r"^(?:county|city|district|borough|town)?\s*council$", re.IGNORECASE)
+_CHAIRS = {"chair", "chairman", "chairwoman", "chairperson", "vice-chair", "vice chair"}
+
+
+def enrich(text: str, result: AttendanceResult, gaz: Gazetteer, *, body: str | None = None) -> None:
+    """Fill roles and organisations from the body; add people recorded as taking part."""
+    regions = sorted(result.regions, key=lambda s: s.start)
+    body_lines = [ln for ln in iter_lines(text) if ln.raw.strip() and not _inside(ln.start, regions)]
+    known = result.present + result.apologies
+    for person in known[:_MAX_DESCRIBED]:  # per person x per line: bounded for pathological inputs
+        _describe(person, text, body_lines, gaz)
+    keys = {person_key(p.name) for p in known}
+    for ln in body_lines:
+        for rx, capacity, hint in _TOOK_PART:
+            if not any(h in ln.raw for h in hint):
+                continue
+            for m in rx.finditer(ln.raw):
+                raw = m.group("name")
+                if not P.looks_like_name(raw) or len(P.person_hon(raw)[0].split()) < 2:
+                    continue
+                name = P.person_hon(raw)[0]
+                k = person_key(name)
+                if k in keys or _same_as_known(name, known):
+                    continue
+                app = m.groupdict().get("app")
+                org, role = _read_apposition(app, gaz) if app else (None, None)
+                _n, hon, post, rank = P.person_hon(raw)
+                person = Person(name, hon, post, org, role or rank, capacity,  # type: ignore[arg-type]
+                                Span(ln.start, ln.end))
+                result.present.append(person)
+                known.append(person)
+                keys.add(k)
+
+
+def _describe(person: Person, text: str, body_lines, gaz: Gazetteer) -> None:
+    """Role (and organisation, if missing) from how the body introduces ``person``."""
+    if person.role and person.organisation:
+        return
+    surname = person.name.split()[-1] if person.name.split() else ""
+    if not surname:
+        return
+    rx = re.compile(rf"\b{re.escape(surname)}\b")
+    for ln in body_lines:
+        if surname not in ln.raw:
+            continue
+        for m in rx.finditer(ln.raw):
+            before = ln.raw[max(0, m.start() - 60) : m.start()].split()
+            given = _given_before(before, person)
+            if given is None:
+                continue
+            if not person.role:
+                rank = _rank_before(before[: len(before) - given])
+                if rank:
+                    person.role = rank
+            app = _APPOSITION.match(ln.raw, m.end())
+            if app and given:
+                org, role = _read_apposition(app.group("a") or app.group("b") or app.group("c"), gaz)
+                if role and not person.role:
+                    person.role = role
+                if org and not person.organisation:
+                    person.organisation = org
+            if person.role and person.organisation:
+                return
+
+
+def _given_before(before: list[str], person: Person) -> int | None:
+    """How many words before the surname belong to the person's name (0: surname alone), or None if another person."""
+    words = person.name.split()[:-1]
+    if not words:
+        return 0
+    n = len(words)
+    got = [w.strip(",;:(") for w in before[-n:]] if len(before) >= n else []
+    if got and all(_same_given(a, b) for a, b in zip(got, words)):
+        return n
+    if before and P.honorific_at(before, len(before) - 1) or before and before[-1] in {"Cllr", "Councillor", "Dr"}:
+        return 0
+    return None
+
+
+def _same_given(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    return fa == fb or SHORT_FORMS.get(fa, fa) == SHORT_FORMS.get(fb, fb)
+
+
+def _rank_before(words: list[str]) -> str | None:
+    for size in (4, 3, 2, 1):
+        if len(words) < size:
+            continue
+        tail = words[-size:]
+        if P.honorific_at(tail, 0) == size:
+            hon = " ".join(tail)
+            _n, _h, _p, rank = P.person_hon(f"{hon} X Y")
+            return rank
+    return None
+
+
+def _read_apposition(app: str | None, gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """ "Director of Finance at Stroud DC" -> (Stroud District Council, Director of Finance)."""
+    if not app:
+        return None, None
+    app = app.strip(" ,()")
+    if not P.is_roleish(app) and not P.known_org(app, gaz):
+        return None, None
+    if len(app.split()) > 16:
+        return None, None
+    seps = list(re.finditer(r"\s(?P<sep>at|with|from|of|for)\s+(?:the\s+)?", app))
+    for m in seps:
+        role, rest = app[: m.start()].strip(), app[m.end() :].strip()
+        if _OWN_COUNCIL.match(rest):  # "at the County Council": the person's own council
+            return None, app if m.group("sep") == "of" else role
+        hit = P.known_org(rest, gaz)
+        if hit and not hit[1] and P.is_roleish(role):
+            if m.group("sep") == "of" and role.casefold() in _CHAIRS:
+                role = f"{role}, {hit[0]}"
+            return hit[0], role
+    if seps:  # an organisation the gazetteer does not know, named after the last "of"/"at"
+        m = seps[-1]
+        role, rest = app[: m.start()].strip(), app[m.end() :].strip()
+        if P.is_orgish(rest) and not P.is_roleish(rest) and P.is_roleish(role) and len(rest.split()) >= 2:
+            return gaz.canonical_org(rest), role
+    org, role = P.classify_attrs([s for s in re.split(r",\s*", app) if s], gaz)
+    return org, role
+
+
+def _same_as_known(name: str, known: list[Person]) -> bool:
+    words = fold(name).split()
+    for p in known:
+        pw = fold(p.name).split()
+        if pw and words and pw[-1] == words[-1] and _same_given(pw[0], words[0]):
+            return True
+    return False
+
+
+def _inside(pos: int, regions: list[Span]) -> bool:
+    return any(r.start <= pos < r.end for r in regions)

@@ -1,0 +1,118 @@
+"""References to other meetings of the same body: the previous one and the next ones.
+
+The previous meeting is the one whose minutes (or notes) this meeting agreed;
+a date in the item heading ("Minutes of the previous meeting held on 11 April
+2019") is preferred to one in the body, which minute takers mistype. Next
+meetings come from a "Future meeting dates" / "Next meeting" item or a
+"Next meeting:" line, never from other bodies' meetings or deadlines in prose
+("the GEGJC on 29 November", "the next partnership meeting is on ..."). Dates
+printed without a year take the first such date after the meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.parse.dates import find_dates
+from kg.parse.sentences import TextLine
+
+_MINUTES_ITEM = re.compile(r"\b(?:minutes|notes|previous\s+meeting|last\s+meeting)\b", re.IGNORECASE)
+_MINUTES_DECISION = re.compile(r"\b(?:minutes|notes|record)\b", re.IGNORECASE)
+_NEXT_ITEM = re.compile(
+    r"\b(?:(?:next|future|forthcoming)\s+meetings?|(?:dates?|programme|schedule)\s+of\s+(?:future\s+|next\s+)?meetings?"
+    r"|meeting\s+dates)\b",
+    re.IGNORECASE,
+)
+# "Next meeting: ...", "Date of next meeting - ...", "Future meetings:" at the start of a line.
+_NEXT_LINE = re.compile(
+    r"\s*(?:(?:the\s+)?date\s+of\s+(?:the\s+)?)?(?:next|future)\s+meetings?(?:\s+dates?)?(?:\s+(?:will\s+be|is|are))?"
+    r"\s*(?:[:\-–—]|on\b|will\b|is\b|are\b)",
+    re.IGNORECASE,
+)
+
+
+def previous_meeting(
+    decision_texts: list[tuple[str, str | None]], meeting_date: str | None
+) -> tuple[str | None, int]:
+    """(ISO date, index of the decision) of the minutes confirmed; ``decision_texts`` = (text, item title)."""
+    for n, (text, title) in enumerate(decision_texts):
+        if not _MINUTES_DECISION.search(text) or re.search(r"\bwork\s+programme\b", text, re.IGNORECASE):
+            continue
+        for source in (title if title and _MINUTES_ITEM.search(title) else None, text):
+            if not source:
+                continue
+            date = _past_date(source, meeting_date)
+            if date:
+                return date, n
+    return None, -1
+
+
+def _past_date(text: str, meeting_date: str | None) -> str | None:
+    year = int(meeting_date[:4]) if meeting_date else None
+    for hit in find_dates(text, default_year=year):
+        iso = hit.iso
+        if meeting_date and not hit.has_year and iso >= meeting_date:
+            iso = _shift_year(iso, -1)
+        if not meeting_date or iso < meeting_date:
+            return iso
+    return None
+
+
+def next_meetings(
+    clean: str, regions: list[tuple[str | None, list[TextLine]]], meeting_date: str | None
+) -> list[str]:
+    """Dates of this body's future meetings, in order, without repeats."""
+    found: list[str] = []
+    for title, lines in regions:
+        in_item = bool(title and _NEXT_ITEM.search(title))
+        pending = False  # a "Future meetings:" line whose dates follow on the next lines
+        for ln in lines:
+            s = ln.stripped
+            if not s:
+                continue
+            m = _NEXT_LINE.match(ln.text)
+            if m and not _other_body(s):
+                dates = _future_dates(ln.text[m.end() :], meeting_date)
+                found.extend(dates)
+                pending = not dates
+                continue
+            if in_item or pending:
+                dates = _future_dates(ln.text, meeting_date)
+                if dates:
+                    found.extend(dates)
+                elif pending:
+                    pending = False
+        if in_item:
+            found.extend(_future_dates(title or "", meeting_date))
+    out: list[str] = []
+    for d in found:
+        if d not in out:
+            out.append(d)
+    return out
+
+
+def _other_body(line: str) -> bool:
+    """ "The next partnership meeting is on ...": a meeting qualified as some other body's."""
+    return re.match(r"\s*(?:the\s+)?next\s+(?!meeting)\w+\s+meeting", line, re.IGNORECASE) is not None
+
+
+def _future_dates(text: str, meeting_date: str | None) -> list[str]:
+    year = int(meeting_date[:4]) if meeting_date else None
+    out = []
+    for hit in find_dates(text, default_year=year):
+        iso = hit.iso
+        if meeting_date and not hit.has_year and iso <= meeting_date:
+            iso = _shift_year(iso, 1)
+        if meeting_date and iso <= meeting_date:
+            continue
+        out.append(iso)
+    return out
+
+
+def _shift_year(iso: str, years: int) -> str:
+    d = dt.date.fromisoformat(iso)
+    try:
+        return d.replace(year=d.year + years).isoformat()
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28).isoformat()

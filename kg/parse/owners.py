@@ -1,0 +1,149 @@
+"""Who a reference in the minutes means: "SB", "Mike", "Tanya Richards", "ACC Julian Moss".
+
+Actions and presentations name people the way minute takers write them:
+initials in an action column, a first name alone, a typo, an honorific. The
+attendance lists say who was there, so a reference resolves to the attendee it
+can only mean; when several attendees fit, nothing is guessed. A full name that
+matches no attendee (someone who has left, a guest) is kept as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from kg.names import SHORT_FORMS, fold, initials, person_key, split_name
+from kg.records import Person
+from kg.resources import ontology_dir
+
+# "Hawthorne", "McCallum", "O'Neill", "Mary-Jane": one character class, so matching stays linear.
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’]{0,30}[a-z](?:-[A-Z][A-Za-z'’]{0,30}[a-z])?")
+_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\bplus\b)\s*")
+_NOTE = re.compile(r"\([^)]*\)|[*_]")
+
+
+@lru_cache(maxsize=1)
+def known_first_names() -> frozenset[str]:
+    """First names from ``ontology/first-names.txt`` (folded); empty when the list is absent."""
+    try:
+        path = ontology_dir() / "first-names.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, FileNotFoundError):
+        return frozenset()
+    return frozenset(fold(x) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether ``text`` (honorific already removed) reads as a person's full name."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return False
+    names = known_first_names()
+    return not names or fold(words[0]) in names or SHORT_FORMS.get(fold(words[0]), "") in names
+
+
+_person_key = lru_cache(maxsize=4096)(person_key)
+_split_name = lru_cache(maxsize=4096)(split_name)
+
+
+class PersonResolver:
+    """Resolves references to the attendees of one meeting."""
+
+    def __init__(self, people: list[Person]):
+        self.people = [p for p in people if p.name]
+        self._by_key: dict[str, Person] = {}
+        self._by_initials: dict[str, list[Person]] = defaultdict(list)
+        self._by_first: dict[str, list[Person]] = defaultdict(list)
+        self._by_family: dict[str, list[Person]] = defaultdict(list)
+        for p in self.people:
+            key = _person_key(p.name)
+            if key in self._by_key:
+                continue
+            self._by_key[key] = p
+            words = key.split()
+            self._by_initials[initials(p.name)].append(p)
+            if words:
+                self._by_first[words[0]].append(p)
+                self._by_family[words[-1]].append(p)
+
+    def initials(self, token: str) -> Person | None:
+        """The one attendee whose initials are ``token`` ("SB")."""
+        hits = self._by_initials.get(token.upper(), [])
+        return hits[0] if len(hits) == 1 else None
+
+    def attendee(self, ref: str) -> Person | None:
+        """The attendee ``ref`` can only mean, or None."""
+        name = _split_name(_NOTE.sub(" ", ref)).name.strip(" .,;:-–")
+        if not name:
+            return None
+        key = _person_key(name)
+        if key in self._by_key:
+            return self._by_key[key]
+        words = key.split()
+        if len(words) == 1:
+            if re.fullmatch(r"[A-Z]{2,4}", name):
+                return self.initials(name)
+            for index in (self._by_first, self._by_family):
+                hits = index.get(words[0], [])
+                if len(hits) == 1:
+                    return hits[0]
+            return None
+        if not words:
+            return None
+        # A typo in the family name ("Tanya Richards" for "Tanya Richardson").
+        same_first = [
+            p for p in self._by_first.get(words[0], [])
+            if fuzz.ratio(p_key_family(p), words[-1]) >= 80
+        ]
+        if len(same_first) == 1:
+            return same_first[0]
+        close = [p for p in self.people if fuzz.ratio(_person_key(p.name), key) >= 92]
+        return close[0] if len(close) == 1 else None
+
+    def resolve(self, ref: str) -> str | None:
+        """Attendee name for ``ref``; the printed name when it is a name but no attendee; else None."""
+        hit = self.attendee(ref)
+        if hit:
+            return hit.name
+        name = _split_name(_NOTE.sub(" ", ref)).name.strip(" .,;:-–")
+        return name if looks_like_name(name) else None
+
+    def names(self, phrase: str) -> list[str] | None:
+        """People in a list such as "A, B and C"; None when any part is not a person."""
+        out: list[str] = []
+        for part in _SPLIT.split(_NOTE.sub(" ", phrase)):
+            part = part.strip(" .,;:-–")
+            if not part:
+                continue
+            who = self.resolve(part)
+            if who is None:
+                return None
+            if who not in out:
+                out.append(who)
+        return out or None
+
+    def column_owners(self, token: str) -> list[str] | None:
+        """Owners of an action-column cell of initials ("RW/NR/SB"), or None if any is unknown."""
+        out = []
+        for part in re.split(r"\s*[/,&]\s*|\s+and\s+", token.strip()):
+            hit = self.initials(part)
+            if not hit:
+                return None
+            if hit.name not in out:
+                out.append(hit.name)
+        return out or None
+
+    def is_chair(self, name: str) -> bool:
+        p = self.attendee(name)
+        if not p:
+            return False
+        role = (p.role or "").casefold()
+        return p.capacity == "chair" or role.startswith(("chair", "chairman", "chairperson")) or role == "leader"
+
+
+def p_key_family(p: Person) -> str:
+    words = _person_key(p.name).split()
+    return words[-1] if words else ""

@@ -1,0 +1,593 @@
+"""People as attendance lists print them.
+
+Two shapes recur in every council's minutes: runs of names with no
+separator ("Cllr Steve Lydon David Hagg", the cell of a table whose line
+breaks were lost) and "Name, role, organisation" entries, sometimes several
+glued on one line. Runs are split at honorifics and markers, then by a small
+dynamic programme that prefers two-word names starting with a known first
+name (``ontology/first-names.txt``). Entries are split at commas; a segment
+that looks like a name starts a new person, the rest describe that person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.gazetteer import Gazetteer, expand_org_abbreviation
+from kg.names import HONORIFICS, POSTNOMINALS, split_name
+from kg.resources import ontology_dir
+
+# Ranks printed before a name that say what the person is, not just how to address them.
+RANKS = {
+    "ACC": "Assistant Chief Constable", "DCC": "Deputy Chief Constable", "PCC": "Police and Crime Commissioner",
+    "DPCC": "Deputy Police and Crime Commissioner", "Supt": "Superintendent", "Det Supt": "Detective Superintendent",
+    "DCI": "Detective Chief Inspector", "DI": "Detective Inspector", "DS": "Detective Sergeant",
+    "Insp": "Inspector", "Ch Supt": "Chief Superintendent",
+}
+_COURTESY = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "cllr", "councillor", "county councillor",
+    "sir", "dame", "lord", "lady", "baroness", "baron", "rev", "revd", "reverend", "canon", "father", "cc",
+    "hon", "honourable", "rt hon", "the rt hon", "right honourable", "alderman", "mayor", "deputy mayor",
+}
+
+# Words that make a segment a role ("Service Manager") rather than a name or an organisation.
+ROLE_WORDS = {
+    "adviser", "advisor", "coordinator", "co-ordinator", "lead", "officer", "director", "manager", "head",
+    "chair", "chairman", "chairwoman", "chairperson", "vice-chair", "representative", "consultant", "member",
+    "members", "clerk", "secretary", "scrutineer", "leader", "executive", "nurse", "superintendent", "inspector",
+    "constable", "observer", "governor", "treasurer", "solicitor", "analyst", "administrator", "assistant",
+    "support", "holder", "commissioner", "president", "chief", "principal", "deputy", "practitioner", "worker",
+    "specialist", "trustee", "councillor", "champion", "registrar", "convenor", "convener", "facilitator",
+    "minute", "minutes", "taker", "independent", "portfolio", "cabinet", "interim", "acting", "senior",
+    "corporate", "strategic", "business", "democratic", "monitoring", "programme", "project", "partner",
+    "apologies", "present", "attendance", "attendees", "guest", "speaker", "vice", "mayor", "sheriff",
+}
+# Words that make a segment an organisation.
+ORG_NOUNS = {
+    "council", "councils", "constabulary", "police", "trust", "nhs", "group", "groups", "board", "partnership",
+    "office", "university", "college", "school", "department", "ministry", "agency", "unit", "authority",
+    "commission", "service", "services", "ccg", "ccgs", "lep", "opcc", "company", "ltd", "limited", "plc",
+    "association", "society", "network", "forum", "alliance", "foundation", "federation", "hospital",
+    "institute", "healthwatch", "directorate", "committee", "panel", "fire", "ambulance", "icb", "ics",
+    "government", "cabinet", "executive", "partnerships", "centre", "commissioner",
+}
+_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "bin", "al", "st", "st."}
+_STOP = {"and", "&", "of", "for", "the", "to", "in", "on", "at", "with", "by", "from", "a", "an", "or"}
+
+_HON_TOKENS: list[tuple[str, ...]] = sorted({tuple(h.split()) for h in HONORIFICS}, key=len, reverse=True)
+_MARKER = re.compile(
+    r"\(\s*(?:in\s+the\s+)?(?P<m>vice[\s-]?chair(?:man|woman|person)?|deputy\s+chair(?:man|woman|person)?|"
+    r"chair(?:man|woman|person)?|minute[\s-]?tak(?:er|ing)|minutes|note[\s-]?tak(?:er|ing)|notes|clerk|"
+    r"secretary|observer|guest)\s*\)",
+    re.IGNORECASE,
+)
+_DEPUTY_IN = re.compile(
+    r"\(\s*(?:(?:deputising|deputizing|substituting|sub|substitute|deputy|standing\s+in|attending|"
+    r"as\s+(?:a\s+)?substitute)\s+(?:for|on\s+behalf\s+of|in\s+place\s+of)|for|on\s+behalf\s+of|"
+    r"in\s+place\s+of|representing)\s+(?P<who>[^()]{2,80}?)\s*\)",
+    re.IGNORECASE,
+)
+# A person's name in running text: optional title, optional initial, two to four capitalised words.
+NAME_PATTERN = (
+    r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Rev|Revd|ACC|DCC|PCC|Supt|DCI|DI|DS|"
+    r"Inspector|Superintendent|Detective[ \t]+Superintendent|Chief[ \t]+Inspector)\.?[ \t]+)?"
+    r"(?:[A-Z]\.?[ \t]+)?[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|de|van|von|der|la|le|du|da)){0,3}"
+)
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+_COUNCILLORS = re.compile(r"^(?:County\s+)?(?:Councillors|Cllrs\.?)\s*:?\s+")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_WORD = re.compile(r"^[A-Z][\w'’\-.]*$|^[A-Z]{2,}[\w'’\-]*$|^(?:Mc|Mac|O'|O’|D'|D’)[A-Z][\w'’\-]*$")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Casefolded first names from ``ontology/first-names.txt`` (one a line, '#' comments)."""
+    path = ontology_dir() / "first-names.txt"
+    words = (w.strip() for w in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w.casefold() for w in words if w and not w.startswith("#"))
+
+
+def is_first_name(token: str) -> bool:
+    return token.strip(".,;:").casefold() in first_names()
+
+
+@dataclass
+class NameHit:
+    """One person found in a run: the name as printed (with honorific), offsets, and any marker."""
+
+    raw: str
+    start: int
+    end: int
+    marker: str | None = None  # "chair", "vice-chair", "minute-taker", "guest"
+    deputy_for: str | None = None
+
+
+@dataclass
+class Entry:
+    """A "Name, role, organisation" entry."""
+
+    raw: str
+    start: int
+    end: int
+    organisation: str | None = None
+    role: str | None = None
+    marker: str | None = None
+    deputy_for: str | None = None
+    honorific: str | None = None  # implied by a list prefix ("Councillors A, B and C")
+
+
+def marker_kind(word: str) -> str:
+    """Map a printed marker ("Chairman", "minute taking") to a capacity."""
+    w = word.casefold()
+    if w.startswith(("vice", "deputy chair")):
+        return "vice-chair"
+    if w.startswith("chair"):
+        return "chair"
+    if w.startswith(("minute", "note", "clerk", "secretary")):
+        return "minute-taker"
+    return "guest"
+
+
+MARKER_ROLE = {"chair": "Chair", "vice-chair": "Vice-Chair", "minute-taker": "Minute taker"}
+
+
+def _hon_index() -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for h in _HON_TOKENS:  # longest first, kept in that order per key
+        for key in {h[0], h[0].upper(), h[0].casefold()}:
+            index.setdefault(key, []).append(h)
+    return index
+
+
+_HON_INDEX = _hon_index()
+
+
+def honorific_at(tokens: list[str], i: int) -> int:
+    """Number of tokens forming an honorific at ``tokens[i]`` (0 if none)."""
+    if i >= len(tokens):
+        return 0
+    first = tokens[i].rstrip(",")
+    cands = _HON_INDEX.get(first) or _HON_INDEX.get(first.casefold())
+    if not cands:
+        return 0
+    for h in cands:
+        n = len(h)
+        if i + n <= len(tokens) and all(_hon_eq(tokens[i + k], h[k]) for k in range(n)):
+            return n
+    return 0
+
+
+def _hon_eq(token: str, hon: str) -> bool:
+    token = token.rstrip(",")
+    if token == hon or token == hon.upper():
+        return True
+    return len(hon.rstrip(".")) > 3 and token.casefold() == hon.casefold()
+
+
+def _is_name_word(token: str) -> bool:
+    if token.casefold() in ROLE_WORDS or token.casefold() in ORG_NOUNS or token.casefold() in _STOP:
+        return False
+    return bool(_WORD.match(token)) and not any(c.isdigit() for c in token)
+
+
+# -- runs of names -----------------------------------------------------------------------
+
+
+def split_run(text: str, offset: int = 0) -> list[NameHit]:
+    """Split "Cllr Mark Hawthorne (Chair) Pete Bungard" into people, each with its offsets."""
+    hits: list[NameHit] = []
+    pos = 0
+    for m in re.finditer(r"\([^()]*\)|\[[^\[\]]*\]", text):
+        hits.extend(_split_words(text[pos : m.start()], offset + pos))
+        paren = m.group(0)
+        if hits:
+            mk = _MARKER.fullmatch(paren)
+            dep = _DEPUTY_IN.fullmatch(paren)
+            if mk:
+                hits[-1].marker = marker_kind(mk.group("m"))
+            elif dep and looks_like_name(dep.group("who")):
+                hits[-1].deputy_for = dep.group("who").strip()
+        pos = m.end()
+    hits.extend(_split_words(text[pos:], offset + pos))
+    return hits
+
+
+def _split_words(text: str, offset: int) -> list[NameHit]:
+    toks = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s,;/]+", text)]
+    out: list[NameHit] = []
+    group: list[tuple[str, int, int]] = []
+    hon_len = 0
+
+    def flush() -> None:
+        nonlocal group, hon_len
+        if group:
+            out.extend(_split_group(group, hon_len, text, offset))
+        group, hon_len = [], 0
+
+    words = [t[0] for t in toks]
+    i = 0
+    while i < len(toks):
+        n = honorific_at(words, i)
+        if n and i + n < len(toks):
+            flush()
+            group, hon_len = list(toks[i : i + n]), n
+            i += n
+            continue
+        word = toks[i][0].strip(".:–-")
+        if word.casefold() in _PARTICLES and group and i + 1 < len(toks):
+            group.append(toks[i])
+        elif not word or not _is_name_word(word) and not _INITIAL.match(word):
+            flush()
+        else:
+            group.append(toks[i])
+        i += 1
+    flush()
+    return out
+
+
+def _split_group(group: list[tuple[str, int, int]], hon_len: int, text: str, offset: int) -> list[NameHit]:
+    hon, names = group[:hon_len], group[hon_len:]
+    # Particles join the following word, so "van Damme" counts as one.
+    units: list[list[tuple[str, int, int]]] = []
+    for t in names:
+        if units and units[-1][-1][0].casefold() in _PARTICLES:
+            units[-1].append(t)
+        else:
+            units.append([t])
+    post: list[tuple[str, int, int]] = []
+    while len(units) > 1 and units[-1][-1][0].strip(".,").casefold() in POSTNOMINALS_FOLD:
+        post = units.pop() + post
+    if not units:
+        return []
+    words = [u[0][0] for u in units]
+    cuts = _best_cuts(words, bool(hon))
+    out = []
+    for k, (a, b) in enumerate(cuts):
+        first_tok = hon[0] if k == 0 and hon else units[a][0]
+        last_tok = post[-1] if post and b == len(units) else units[b - 1][-1]  # post-nominals stay with the name
+        start, end = first_tok[1], last_tok[2]
+        out.append(NameHit(text[start:end], offset + start, offset + end))
+    return out
+
+
+POSTNOMINALS_FOLD = {p.casefold() for p in POSTNOMINALS}
+
+
+def _best_cuts(words: list[str], hon: bool) -> list[tuple[int, int]]:
+    n = len(words)
+    best: list[tuple[float, int]] = [(0.0, -1)] + [(-1e9, -1)] * n
+    for j in range(1, n + 1):
+        for k in range(1, 5):
+            i = j - k
+            if i < 0:
+                break
+            s = best[i][0] + _chunk_score(words[i:j], hon and i == 0, n)
+            if s > best[j][0]:
+                best[j] = (s, i)
+    cuts = []
+    j = n
+    while j > 0:
+        i = best[j][1]
+        cuts.append((i, j))
+        j = i
+    return cuts[::-1]
+
+
+def _chunk_score(words: list[str], hon: bool, total: int) -> float:
+    k = len(words)
+    if k == 1:
+        return 0.0 if total == 1 else (-1.0 if hon else -6.0)
+    score = {2: 0.0, 3: -1.2, 4: -3.0}[k]
+    first = words[0].strip(".")
+    if _INITIAL.match(words[0]) or is_first_name(first):
+        score += 2.0
+    elif hon:
+        score += 1.0
+    else:
+        score -= 1.5
+    for w in words[1:-1]:
+        if is_first_name(w) or _INITIAL.match(w):
+            score += 0.4
+    if is_first_name(words[-1]):
+        score -= 0.6
+    if _INITIAL.match(words[-1]):
+        score -= 5.0
+    return score
+
+
+# -- names -------------------------------------------------------------------------------
+
+
+def looks_like_name(text: str, *, lenient: bool = False, surname_ok: bool = False) -> bool:
+    """Whether ``text`` is one person's name (with optional honorific and post-nominals)."""
+    text = _MARKER.sub("", _DEPUTY_IN.sub("", text)).strip(" ,;:.-–*")
+    if not text or len(text) > 60:
+        return False
+    toks = text.split()
+    n = honorific_at(toks, 0)
+    hon, rest = toks[:n], toks[n:]
+    while rest and rest[-1].strip(".,").casefold() in POSTNOMINALS_FOLD:
+        rest = rest[:-1]
+    rest = [t for t in rest if t.casefold() not in _PARTICLES]
+    if not rest or len(rest) > 4:
+        return False
+    if not all(_is_name_word(t) or _INITIAL.match(t) for t in rest):
+        return False
+    if any(honorific_at(rest, i) for i in range(1, len(rest))):
+        return False
+    if hon:
+        return True
+    if len(rest) == 1:
+        return surname_ok
+    if _INITIAL.match(rest[0]) or is_first_name(rest[0]):
+        return not _INITIAL.match(rest[-1])
+    return lenient and len(rest) <= 3
+
+
+def trailing_name(text: str) -> int | None:
+    """Offset in ``text`` where a glued-on name starts ("NHS Bassetlaw CCG Andrew Gowan" -> 18)."""
+    toks = [(m.group(0), m.start()) for m in re.finditer(r"\S+", text)]
+    words = [t[0] for t in toks]
+    for size in (2, 3):
+        i = len(toks) - size
+        if i < 1:
+            continue
+        cand = words[i:]
+        prev = words[i - 1]
+        if prev.casefold() in _PARTICLES or prev.casefold() in _STOP:
+            continue
+        hon = honorific_at(words, i)
+        if hon:
+            continue
+        if is_first_name(cand[0]) and all(_is_name_word(w) for w in cand) and not is_first_name(cand[-1]):
+            j = i
+            # an honorific just before the name belongs to it
+            for back in range(3, 0, -1):
+                if j - back >= 1 and honorific_at(words, j - back) == back:
+                    j -= back
+                    break
+            return toks[j][1]
+    return None
+
+
+def person_hon(raw: str) -> tuple[str, str | None, list[str], str | None]:
+    """Name, honorific, post-nominals, and the role a rank implies ("ACC" -> Assistant Chief Constable)."""
+    parts = split_name(raw)
+    role = None
+    if parts.honorific and parts.honorific.casefold() not in _COURTESY:
+        role = RANKS.get(parts.honorific, parts.honorific)
+    return parts.name, parts.honorific, parts.postnominals, role
+
+
+# -- organisations and roles ---------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in re.findall(r"[A-Za-z][\w'’\-]*", text)]
+
+
+def is_roleish(text: str) -> bool:
+    ws = _words(text)
+    return any(w in ROLE_WORDS for w in ws)
+
+
+def is_orgish(text: str) -> bool:
+    """An organisation by its shape: an organisation noun, and not headed by a role word."""
+    ws = _words(text)
+    if not any(w in ORG_NOUNS for w in ws) and not re.search(r"\b[A-Z]{2,}\)?$", text.strip()):
+        return False
+    role_headed = ws[-1] in ROLE_WORDS - ORG_NOUNS or ws[0] in {"head", "director", "chair", "chief", "manager", "leader"}
+    return not role_headed
+
+
+_ORG_CACHE: dict[tuple[int, str], tuple[str, str] | None] = {}
+
+
+def known_org(text: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    """A gazetteer organisation in ``text``: (canonical, what else the text says, e.g. a role)."""
+    key = (id(gaz), text)
+    if key in _ORG_CACHE:
+        return _ORG_CACHE[key]
+    if len(_ORG_CACHE) > 20000:
+        _ORG_CACHE.clear()
+    hit = _ORG_CACHE[key] = _known_org(text, gaz)
+    return hit
+
+
+def _known_org(text: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    s = text.strip(" ,;:.")
+    if not s:
+        return None
+    for cand in (s, re.sub(r"^the\s+", "", s, flags=re.I), _strip_paren(s), expand_org_abbreviation(_strip_paren(s))):
+        hit = gaz.org(cand)
+        if hit:
+            return hit.label, ""
+    pre = gaz.org_prefix(s)
+    if pre and len(pre[0]) > 2:
+        return pre[0], s[pre[1] :].strip(" ,–-")
+    m = re.search(r"\s(?:at|of|with|from|in)\s+(?:the\s+)?(?P<org>.+)$", s)
+    if m:
+        hit = known_org(m.group("org"), gaz)
+        if hit and not hit[1]:
+            return hit[0], s[: m.start()].strip()
+    # an organisation at the end: "NCC Service Director" handled by the prefix; "Service Director NCC" here
+    toks = s.split()
+    if len(toks) >= 2 and re.fullmatch(r"[A-Z]{2,}", toks[-1]):
+        hit = gaz.org(toks[-1])
+        rest = " ".join(toks[:-1])
+        if hit and is_roleish(rest):
+            return hit.label, rest
+    return None
+
+
+def _strip_paren(text: str) -> str:
+    return re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
+
+
+def resolve_org_cell(cell: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """An organisation cell of a table to (organisation, role)."""
+    s = re.sub(r"\s+", " ", cell).strip(" ,;:")
+    if not s:
+        return None, None
+    hit = known_org(s, gaz)
+    if hit and not hit[1]:
+        return hit[0], None
+    parts = re.split(r"\s+[–—-]\s+|:\s+", s, maxsplit=1)
+    if len(parts) == 2:
+        org, role = classify_attrs(parts, gaz)
+        if org:
+            return org, role
+    if hit:
+        return hit[0], hit[1] if is_roleish(hit[1]) else None
+    segs = _split_commas(s)
+    if len(segs) > 1:
+        org, role = classify_attrs([t for t, _a, _b in segs], gaz)
+        if org:
+            return org, role
+    if is_orgish(s):
+        return gaz.canonical_org(s), None
+    if is_roleish(s):
+        return None, s
+    return gaz.canonical_org(s), None
+
+
+def classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """What follows a name ("Corporate Director", "Nottinghamshire County Council") to (org, role)."""
+    segs = [s.strip(" ,;:") for s in segments if s.strip(" ,;:")]
+    if not segs:
+        return None, None
+    known: list[tuple[int, str, str]] = []
+    for i, s in enumerate(segs):
+        hit = known_org(s, gaz)
+        if hit and (not hit[1] or is_roleish(hit[1]) or len(hit[1].split()) <= 3):
+            known.append((i, hit[0], hit[1] if is_roleish(hit[1]) else ""))
+    org = None
+    drop: set[int] = set()
+    extra_role: dict[int, str] = {}
+    if known:
+        org = known[-1][1]
+        for i, label, rest in known:
+            if label == org:
+                drop.add(i)
+                if rest:
+                    extra_role[i] = rest
+    else:
+        for i in (len(segs) - 1, 0):
+            if is_orgish(segs[i]) and not is_roleish(segs[i]):
+                org = gaz.canonical_org(segs[i])
+                drop.add(i)
+                break
+    role_parts = [extra_role.get(i, s) for i, s in enumerate(segs) if i not in drop or i in extra_role]
+    role = ", ".join(p for p in role_parts if p) or None
+    return org, role
+
+
+def _split_commas(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Split at commas and semicolons outside parentheses: (segment, start, end)."""
+    out = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0:
+            out.append((text[start:i], offset + start, offset + i))
+            start = i + 1
+    out.append((text[start:], offset + start, offset + len(text)))
+    cleaned = []
+    for t, a, _b in out:
+        lead = re.match(r"\s*(?:(?:and|&)\s+)?", t).end()  # the Oxford comma: "A, B, and C"
+        body = t[lead:].rstrip()
+        if body:
+            cleaned.append((body, a + lead, a + lead + len(body)))
+    return cleaned
+
+
+# -- entries ---------------------------------------------------------------------------------
+
+
+def parse_entries(text: str, gaz: Gazetteer, offset: int = 0, *, councillors: bool = False) -> list[Entry]:
+    """ "Name, role, organisation (Chair) Name, role ..." or "A, B and C" to entries in order."""
+    m = _COUNCILLORS.match(text)
+    if m:
+        councillors = True
+        offset += m.end()
+        text = text[m.end() :]
+    segs = _split_commas(text, offset)
+    pieces: list[tuple[str, int, int, bool]] = []  # text, start, end, is_name
+    names_only = True  # while every segment so far is a name, an unfamiliar name is still a name
+    for k, (seg, a, _b) in enumerate(segs):
+        got = _classify_segment(seg, a, councillors, lenient=names_only or k == 0)
+        names_only = names_only and all(p[3] for p in got)
+        pieces.extend(got)
+    entries: list[Entry] = []
+    attrs: list[str] = []
+
+    def close() -> None:
+        if entries:
+            _finish(entries[-1], attrs, gaz)
+        attrs.clear()
+
+    for seg, a, b, is_name in pieces:
+        if is_name:
+            close()
+            entries.append(Entry(seg, a, b, honorific="Cllr" if councillors else None))
+        elif entries:
+            attrs.append(seg)
+            entries[-1].end = b
+    close()
+    return entries
+
+
+def _classify_segment(seg: str, a: int, councillors: bool, lenient: bool = False) -> list[tuple[str, int, int, bool]]:
+    core = _TRAILING_PAREN.sub("", _MARKER.sub("", _DEPUTY_IN.sub("", seg))).strip()
+    if looks_like_name(core, surname_ok=councillors, lenient=lenient and not is_roleish(core) and not is_orgish(core)):
+        return [(seg, a, a + len(seg), True)]
+    # "A Smith and B Jones", "Councillors Smith and Jones"
+    parts = re.split(r"\s+(?:and|&)\s+", seg)
+    if len(parts) > 1 and all(looks_like_name(_MARKER.sub("", p), surname_ok=councillors, lenient=lenient) for p in parts):
+        out, pos = [], 0
+        for p in parts:
+            i = seg.index(p, pos)
+            out.append((p, a + i, a + i + len(p), True))
+            pos = i + len(p)
+        return out
+    # a name glued after a role or organisation, or after a closing parenthesis
+    cut = _glued_cut(seg)
+    if cut:
+        head, tail = seg[:cut].rstrip(), seg[cut:]
+        return [*(_classify_segment(head, a, councillors) if head else []), (tail, a + cut, a + len(seg), True)]
+    return [(seg, a, a + len(seg), False)]
+
+
+def _glued_cut(seg: str) -> int | None:
+    closes = list(re.finditer(r"\)\s+", seg))
+    m = closes[-1] if closes else None
+    if m and looks_like_name(seg[m.end() :].strip(), lenient=True):
+        return m.end()
+    cut = trailing_name(seg)
+    if cut and not looks_like_name(seg[:cut].strip()):
+        return cut
+    return None
+
+
+def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
+    texts = [entry.raw, *attrs]
+    for t in texts:
+        mk = _MARKER.search(t)
+        if mk:
+            entry.marker = marker_kind(mk.group("m"))
+        dep = _DEPUTY_IN.search(t)
+        if dep and looks_like_name(dep.group("who")):
+            entry.deputy_for = dep.group("who").strip()
+    clean = [_MARKER.sub("", _DEPUTY_IN.sub("", t)).strip() for t in attrs]
+    entry.raw = _MARKER.sub("", _DEPUTY_IN.sub("", entry.raw)).strip(" ,")
+    paren = _TRAILING_PAREN.search(entry.raw)
+    if paren:  # "Dr Lyn Hayes (Public Health)": what the brackets say describes the person
+        clean.insert(0, paren.group(0).strip(" ()"))
+        entry.raw = entry.raw[: paren.start()].strip()
+    entry.organisation, entry.role = classify_attrs(clean, gaz)

@@ -1,0 +1,281 @@
+"""Programmes, plans, strategies, pilots and reviews that minutes discuss.
+
+Two sources: the gazetteer (canonical names and aliases such as "One
+Government Estate" for One Public Estate) and a pattern for names no
+gazetteer knows: a run of capitalised words ending in a programme word
+("the Joint Core Strategy", "a Stalking Clinic", "BUSINESS RATES RETENTION
+PILOT"). The pattern leaves out what only looks like a programme: bodies
+("... Programme Board"), generic documents ("work programme", "action plan"),
+kinds of case review ("Rapid Review", "Serious Case Review") and anything in
+lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.gazetteer import Gazetteer
+from kg.names import fold
+
+HEADS = {
+    "Programme", "Program", "Plan", "Strategy", "Pilot", "Review", "Initiative", "Clinic", "Conversation",
+    "Challenge", "Scheme", "Project", "Fund", "Programmes", "Plans", "Strategies",
+}
+_HEAD_RE = re.compile(r"\b(?:" + "|".join(sorted({h.lower() for h in HEADS}, key=len, reverse=True)) + r")\b")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_CONNECTORS = {"and", "of", "for", "to", "&", "in", "on"}
+_LEADING_DROP = {
+    "the", "a", "an", "new", "draft", "proposed", "revised", "updated", "emerging", "current", "our", "this",
+    "that", "its", "their", "his", "her", "latest", "final", "any", "all", "each", "every", "national", "local's",
+}
+# A word before the head that makes the phrase a kind of document, not a named one:
+# always ("Terms of Reference and Work Programme"), or when the phrase is only
+# that word and the head ("Improvement Plan", but "Early Help Improvement Plan").
+_GENERIC_ALWAYS = {"events", "meeting", "meetings", "agenda"}
+_GENERIC_PLAN = {"work", "action", "forward", "business"}  # before "Programme"/"Plan" only: "Cycle to Work Scheme"
+_GENERIC_SHORT = {
+    "delivery", "project", "implementation", "annual", "budget", "communications", "training", "recovery",
+    "improvement", "financial", "capital", "spending", "savings", "transition", "exit", "risk", "audit",
+    "staffing", "workforce", "operational", "team", "service", "development", "strategic", "corporate",
+}
+_GENERIC_REVIEW = {
+    "case", "practice", "rapid", "peer", "death", "homicide", "learning", "report", "internal", "serious",
+    "thematic", "independent", "performance", "annual", "management", "safeguarding", "progress", "policy",
+}
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_TOKEN = re.compile(r"[\w'’&.-]+")
+_MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class ProgrammeHit:
+    name: str  # canonical
+    surface: str  # as printed
+    start: int
+    end: int
+
+
+class ProgrammeFinder:
+    """Finds programme names in lines of one document."""
+
+    def __init__(self, gaz: Gazetteer, acronyms: set[str] | Callable[[], set[str]] | None = None):
+        """``acronyms`` (or a function computing them when first needed) stay upper case in headings."""
+        self.gaz = gaz
+        self._acronyms = acronyms if acronyms is not None else set()
+        self._exact, self._folded = _gazetteer_patterns(gaz)
+
+    @property
+    def acronyms(self) -> set[str]:
+        if callable(self._acronyms):
+            self._acronyms = self._acronyms()
+        return self._acronyms
+
+    def find(self, text: str, start: int, end: int, skip_line=None) -> list[ProgrammeHit]:
+        """Programmes named in ``text[start:end]`` (one line or many), gazetteer hits first.
+
+        ``skip_line(line)`` may veto whole lines (a budget table's funding rows).
+        """
+        low = _lower(text[start:end])
+        hits = self._gazetteer(text, low, start)
+        taken = [(h.start, h.end) for h in hits]
+        views: dict[int, tuple[int, str, bool]] = {}
+        for hm in _HEAD_RE.finditer(low):
+            m = _Shifted(hm.start() + start, hm.end() + start)
+            line_start = max(start, text.rfind("\n", start, m.start()) + 1)
+            if line_start not in views:
+                line_end = text.find("\n", m.end(), end)
+                line = text[line_start : end if line_end < 0 else line_end]
+                vetoed = bool(skip_line and skip_line(line))
+                views[line_start] = (line_start, _title_case(line, self.acronyms) if _is_caps(line) else line, vetoed)
+            base, view, vetoed = views[line_start]
+            if vetoed:
+                continue
+            phrase = _phrase_before(view, m.start() - base, m.end() - base)
+            if not phrase:
+                continue
+            s, e = base + phrase[0], base + phrase[1]
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            surface = view[phrase[0] : phrase[1]]
+            entry = self.gaz.programme(surface)
+            hits.append(ProgrammeHit(entry.label if entry else surface, text[s:e], s, e))
+            taken.append((s, e))
+        if skip_line:
+            hits = [h for h in hits if not skip_line(_line_at(text, h.start))]
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _gazetteer(self, text: str, low: str, start: int) -> list[ProgrammeHit]:
+        out: list[ProgrammeHit] = []
+        taken: list[tuple[int, int]] = []
+        end = start + len(low)
+        matches = [*(self._exact.finditer(text, start, end) if self._exact else ()),
+                   *(_Shifted(m.start() + start, m.end() + start) for m in (self._folded.finditer(low) if self._folded else ()))]
+        for m in matches:
+            a, b = m.start(), m.end()
+            if any(a < te and ts < b for ts, te in taken):
+                continue
+            entry = self.gaz.programme(text[a:b])
+            if entry:
+                out.append(ProgrammeHit(entry.label, text[a:b], a, b))
+                taken.append((a, b))
+        return out
+
+
+@dataclass(frozen=True)
+class _Shifted:
+    """A match position moved back into the document's offsets."""
+
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+
+_CACHE: dict[int, tuple[Gazetteer, re.Pattern | None, re.Pattern | None]] = {}
+
+
+def _gazetteer_patterns(gaz: Gazetteer) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """Short or single-word labels match as printed ("OPE", "Prevent"); longer ones in any case."""
+    cached = _CACHE.get(id(gaz))
+    if cached and cached[0] is gaz:
+        return cached[1], cached[2]
+    exact, folded = set(), set()
+    for e in gaz.programmes:
+        for label in [e.label, *e.alt]:
+            if len(label.split()) >= 2 and not label.isupper():
+                folded.add(label)
+            else:
+                exact.add(label)
+
+    def compile_(labels: set[str]) -> re.Pattern | None:
+        if not labels:
+            return None
+        return re.compile(r"(?<![\w])(?:" + _trie_pattern(labels) + r")(?![\w])")
+
+    pats = (compile_(exact), compile_({_lower(x) for x in folded}))
+    _CACHE[id(gaz)] = (gaz, *pats)
+    return pats
+
+
+def _lower(text: str) -> str:
+    """Lower case with the same length, so offsets carry over (rare letters change length)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One alternation with shared prefixes factored out, so matching costs little per position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if ends else body
+
+    return emit(trie)
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def _is_caps(line: str) -> bool:
+    upper = len(_UPPER.findall(line))
+    return upper >= 4 and len(_LOWER.findall(line)) * 9 < upper
+
+
+def _title_case(line: str, acronyms: set[str]) -> str:
+    """An upper-case heading in title case, same length: "KPMG REVIEW" -> "KPMG Review"."""
+
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        if w in acronyms or not re.search(r"[AEIOUY]", w):
+            return w
+        low = w.lower()
+        return low if low in _CONNECTORS or low == "the" else w[0] + w[1:].lower()
+
+    return re.sub(r"[A-Za-z'’]+", word, line)
+
+
+def _line_at(text: str, pos: int) -> str:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return text[a : len(text) if b < 0 else b]
+
+
+def _is_cap_word(w: str) -> bool:
+    return bool(w) and (w[0].isupper() or (w[0].isdigit() and len(w) == 4))
+
+
+def _phrase_before(view: str, head_start: int, head_end: int) -> tuple[int, int] | None:
+    """Offsets of the capitalised run that ends at the head word, or None when it is not a name."""
+    if view[head_start:head_end] not in HEADS:
+        return None  # "programme" in lower case
+    after = view[head_end:]
+    nxt = re.match(r"[ \t]+([A-Z][a-z]+)", after)
+    if nxt and not re.match(r"[ \t]+(?:The|This|It|He|She|They)\b", after):
+        # "... Programme Board" is a body; "Local Plan Review": the later head takes the whole name
+        return None
+    window_start = max(0, head_start - 120)
+    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(view, window_start, head_start)]
+    if window_start > 0 and tokens:
+        tokens = tokens[1:]  # the first token of the window may be cut
+    words: list[tuple[int, str]] = []
+    k = len(tokens) - 1
+    while k >= 0 and len(words) < _MAX_WORDS:
+        pos, w = tokens[k]
+        if w.endswith(".") and not re.fullmatch(r"(?:St|[A-Z])\.", w):
+            break  # the previous sentence ends here
+        if _is_cap_word(w):
+            words.append((pos, w))
+        elif w.lower() in _CONNECTORS and k > 0 and words and words[-1][1][0].isalpha() and tokens[k - 1][1][0].isupper():
+            words.append((pos, w))
+        else:
+            break
+        k -= 1
+    words.reverse()
+    while words and (words[0][1].lower() in _LEADING_DROP or words[0][1].lower() in _CONNECTORS):
+        words.pop(0)
+    if not words:
+        return None
+    before = words[-1][1].lower().strip(".")
+    head = view[head_start:head_end]
+    if before in _GENERIC_ALWAYS or (head == "Review" and before in _GENERIC_REVIEW):
+        return None
+    if before in _GENERIC_PLAN and head.rstrip("s") in {"Programme", "Program", "Plan"}:
+        return None
+    if len(words) == 1 and before in _GENERIC_SHORT:
+        return None
+    return words[0][0], head_end
+
+
+def acronyms_in(text: str) -> set[str]:
+    """Upper-case words used in mixed-case lines: kept as printed when title-casing headings."""
+    out: set[str] = set()
+    caps_lines: dict[int, bool] = {}
+    for m in _ACRONYM.finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        if a not in caps_lines:
+            caps_lines[a] = _is_caps(_line_at(text, m.start()))
+        if not caps_lines[a]:
+            out.add(m.group(0))
+    return out
+
+
+def same_programme(a: str, b: str) -> bool:
+    return fold(a) == fold(b)

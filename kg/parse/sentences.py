@@ -1,0 +1,121 @@
+"""Lines and sentences of minutes text, with markup blanked out in place.
+
+Readers leave some markup behind (``**bold**``, ``<i>``, ``#`` headings) and
+the item and act parsers must not care. Replacing each markup character with a
+space keeps every offset valid, so spans found in the blanked text point at
+the same characters of ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.records import Span
+
+_TAGS = re.compile(r"</?(?:i|b|em|strong|u|sup|sub|span|p|br)\s*/?>", re.IGNORECASE)  # left by converters
+_HASHES = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)", re.MULTILINE)  # Markdown heading marks
+_UNDERSCORES = re.compile(r"_{2,}")  # Markdown emphasis
+_SPACES = re.compile(r"\s+")
+
+
+def _spaces(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
+def blank_markup(text: str) -> str:
+    """``text`` with markup characters replaced by spaces (same length, same offsets)."""
+    text = text.replace("*", " ").replace("`", " ")  # str.translate is slow on non-ASCII text
+    if "<" in text:
+        text = _TAGS.sub(_spaces, text)
+    if "#" in text:
+        text = _HASHES.sub(_spaces, text)
+    if "__" in text:
+        text = _UNDERSCORES.sub(_spaces, text)
+    return text
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space and trim: how extracted strings are shown."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of the (blanked) text; ``start``/``end`` exclude the newline."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    def span(self) -> Span:
+        """The span of the line without its leading and trailing blanks."""
+        lead = len(self.text) - len(self.text.lstrip())
+        trail = len(self.text) - len(self.text.rstrip())
+        return Span(self.start + lead, self.end - trail)
+
+
+def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[TextLine]:
+    """Lines of ``text[start:end]`` with absolute offsets."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield TextLine(pos, stop, text[pos:stop])
+        pos = stop + 1
+
+
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
+# white space and an upper-case letter, digit or opening mark. Abbreviations such as
+# "Cllr." rarely precede names in minutes, so the rule stays simple and linear.
+_SENT_END = re.compile(r"(?<=[.!?])[\"'’”)]?\s+(?=[A-Z0-9£\"'‘“(])")
+_ABBREV = re.compile(r"(?:\b(?:Cllr|Dr|Mr|Mrs|Ms|Prof|St|No|approx|e\.g|i\.e|etc|Supt|Insp|Det|Rev|Cc|vs)\.|\b[A-Z]\.)$")
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]`` (one line or paragraph), trimmed."""
+    seg_start = start
+    for m in _SENT_END.finditer(text, start, end):
+        if _ABBREV.search(text, max(seg_start, m.start() - 8), m.start()):
+            continue
+        yield from _trimmed(text, seg_start, m.start())
+        seg_start = m.end()
+    yield from _trimmed(text, seg_start, end)
+
+
+def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        yield a, b
+
+
+def in_regions(pos: int, regions: list[Span]) -> bool:
+    """Whether ``pos`` falls inside one of ``regions`` (few regions: a linear scan is fine)."""
+    return any(r.start <= pos < r.end for r in regions)
+
+
+def hot_lines(text: str, start: int, end: int, words: tuple[str, ...]) -> set[int]:
+    """Starts of the lines in ``text[start:end]`` holding one of ``words`` (lower case, any case in text).
+
+    One lower-casing and a few ``str.find`` scans per region: far cheaper than a
+    regex per line, and it lets the act finders skip most lines outright.
+    """
+    low = text[start:end].lower()
+    if len(low) != end - start:  # a letter whose lower case is longer: stay exact, scan every line
+        return {start + i + 1 for i, c in enumerate(text[start:end]) if c == "\n"} | {start}
+    hot: set[int] = set()
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            hot.add(start + low.rfind("\n", 0, i) + 1)
+            i = low.find(w, i + len(w))
+    return hot

@@ -1,0 +1,333 @@
+"""Emit: a linked record as the quads of its document's named graph.
+
+A pure function of the document, the record and the linking result, so a
+file can be turned into quads anywhere (a worker process, a test) and
+building twice yields the very same quads. The triples follow the contract
+in ``docs/model.md``; every fact with a span points at its evidence (a Web
+Annotation with character offsets and the quoted text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.names import slug
+from kg.namespaces import BASE, DCTERMS, FOAF, GOV, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.records import Document, MinutesRecord, Person, Span
+from kg.resolve import Linked
+
+CAPACITY = {
+    "member": GOV.Member, "chair": GOV.Chair, "vice-chair": GOV.ViceChair, "officer": GOV.Officer,
+    "minute-taker": GOV.MinuteTaker, "guest": GOV.Guest, "deputy": GOV.Deputy,
+}
+STATUS = {"open": SCHEMA.PotentialActionStatus, "done": SCHEMA.CompletedActionStatus}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def graph_iri(source: str) -> str:
+    """The named graph of a document, from its source path relative to the build root."""
+    return BASE + "graph/" + slug(source)
+
+
+LINKS_GRAPH = BASE + "graph/links"
+
+
+def doc_iri(sha256: str) -> str:
+    return BASE + "doc/" + sha256
+
+
+def person_iri(key: str) -> str:
+    return BASE + "person/" + key
+
+
+def org_iri(key: str) -> str:
+    return BASE + "org/" + key
+
+
+def programme_iri(key: str) -> str:
+    return BASE + "programme/" + key
+
+
+def body_key(record: MinutesRecord) -> str:
+    return slug(record.body) if record.body else "unknown-body"
+
+
+def meeting_iri(record: MinutesRecord, sha256: str) -> str:
+    when = record.date if record.date and _ISO_DATE.fullmatch(record.date) else sha256[:12]
+    return f"{BASE}meeting/{body_key(record)}/{when}"
+
+
+@dataclass
+class _Quads:
+    graph: ox.NamedNode
+    out: list[ox.Quad] = field(default_factory=list)
+
+    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
+        obj = ox.NamedNode(o) if isinstance(o, str) else o
+        self.out.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, self.graph))
+
+
+def text(value: str) -> ox.Literal:
+    return ox.Literal(value, datatype=ox.NamedNode(XSD.string))
+
+
+def integer(value: int) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD.integer))
+
+
+def date(value: str) -> ox.Literal | None:
+    return ox.Literal(value, datatype=ox.NamedNode(XSD.date)) if _ISO_DATE.fullmatch(value or "") else None
+
+
+def decimal(value: float) -> ox.Literal:
+    return ox.Literal(format(value, "f").rstrip("0").rstrip(".") or "0", datatype=ox.NamedNode(XSD.decimal))
+
+
+def boolean(value: bool) -> ox.Literal:
+    return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD.boolean))
+
+
+def record_quads(
+    doc: Document, record: MinutesRecord, linked: Linked, source: str | None = None, ingested: str | None = None,
+) -> list[ox.Quad]:
+    """Every quad of one document's named graph.
+
+    ``source`` is the path recorded for the file (default ``doc.source``);
+    ``ingested`` an ISO timestamp for ``prov:generatedAtTime`` (omitted if None,
+    so the quads of an extraction are reproducible).
+    """
+    source = source or doc.source
+    q = _Quads(ox.NamedNode(graph_iri(source)))
+    d = doc_iri(doc.sha256)
+    m = meeting_iri(record, doc.sha256)
+
+    def evidence(fact: str, span: Span | None) -> None:
+        if span is None or not (0 <= span.start < span.end <= len(doc.text)):
+            return
+        ev = fact + "/evidence"
+        q.add(fact, GOV.evidence, ev)
+        q.add(ev, RDF.type, OA.SpecificResource)
+        q.add(ev, OA.hasSource, d)
+        q.add(ev, OA.hasSelector, ev + "/position")
+        q.add(ev, OA.hasSelector, ev + "/quote")
+        q.add(ev + "/position", RDF.type, OA.TextPositionSelector)
+        q.add(ev + "/position", OA.start, integer(span.start))
+        q.add(ev + "/position", OA.end, integer(span.end))
+        q.add(ev + "/quote", RDF.type, OA.TextQuoteSelector)
+        q.add(ev + "/quote", OA.exact, text(span.quote(doc.text)))
+
+    def optional_date(s: str, p: str, value: str | None) -> None:
+        lit = date(value) if value else None
+        if lit is not None:
+            q.add(s, p, lit)
+
+    # -- the source document ------------------------------------------------------
+    q.add(d, RDF.type, PROV.Entity)
+    q.add(d, RDF.type, FOAF.Document)
+    q.add(d, DCTERMS.source, text(source))
+    q.add(d, GOV.sha256, text(doc.sha256))
+    q.add(d, DCTERMS["format"], text(doc.kind))
+    if ingested:
+        q.add(d, PROV.generatedAtTime, ox.Literal(ingested, datatype=ox.NamedNode(XSD.dateTime)))
+
+    # -- the meeting --------------------------------------------------------------
+    body = BASE + "body/" + body_key(record)
+    q.add(m, RDF.type, GOV.Meeting)
+    q.add(m, RDFS.label, text(", ".join(x for x in (record.body or "Meeting", record.date) if x)))
+    if record.body:
+        q.add(m, GOV.body, body)
+        q.add(body, SKOS.altLabel, text(record.body))
+    optional_date(m, DCTERMS.date, record.date)
+    if record.time:
+        q.add(m, GOV.startTime, text(record.time))
+    if record.location:
+        q.add(m, SCHEMA.location, text(record.location))
+    if record.previous_meeting and date(record.previous_meeting) is not None:
+        q.add(m, GOV.previousMeetingDate, date(record.previous_meeting))
+        q.add(m, GOV.confirmsMinutesOf, f"{BASE}meeting/{body_key(record)}/{record.previous_meeting}")
+    for nxt in record.next_meetings:
+        optional_date(m, GOV.nextMeetingDate, nxt)
+    q.add(m, PROV.wasDerivedFrom, d)
+    evidence(m, record.spans.get("date") or record.spans.get("body"))
+
+    # -- people: attendance, apologies, deputies ------------------------------------
+    def mention(key: str, name: str) -> str:
+        iri = person_iri(key)
+        q.add(iri, SKOS.altLabel, text(name))
+        return iri
+
+    def listed(kind: str, person: Person, position: int) -> str | None:
+        if not person.key:
+            return None
+        fact = f"{m}/{kind}/{person.key}"
+        who = mention(person.key, person.name)
+        if kind == "attendance":
+            q.add(fact, RDF.type, GOV.Attendance)
+            q.add(fact, GOV.attendee, who)
+            q.add(who, GOV.attended, m)
+            q.add(m, GOV.hasAttendee, who)
+            q.add(fact, GOV.capacity, CAPACITY.get(person.capacity, GOV.Member))
+            if person.capacity == "chair":
+                q.add(m, GOV.chairedBy, who)
+            elif person.capacity == "minute-taker":
+                q.add(m, GOV.minutedBy, who)
+        else:
+            q.add(fact, RDF.type, GOV.Apology)
+            q.add(fact, GOV.absentee, who)
+            q.add(who, GOV.sentApologies, m)
+        q.add(fact, GOV.meeting, m)
+        q.add(fact, GOV.nameAsWritten, text(person.name))
+        q.add(fact, GOV.position, integer(position))
+        if person.honorific:
+            q.add(fact, GOV.honorific, text(person.honorific))
+        if person.role:
+            q.add(fact, GOV.roleLabel, text(person.role))
+        if person.org_key:
+            q.add(fact, GOV.representing, org_iri(person.org_key))
+            q.add(org_iri(person.org_key), SKOS.altLabel, text(person.organisation or ""))
+        evidence(fact, person.span)
+        return fact
+
+    attendance: dict[str, str] = {}
+    for i, p in enumerate(record.present, 1):
+        fact = listed("attendance", p, i)
+        if fact:
+            attendance.setdefault(p.key, fact)
+    for i, p in enumerate(record.apologies, 1):
+        listed("apology", p, i)
+    for i, dep in enumerate(record.deputies, 1):
+        if not dep.key or not dep.for_key:
+            continue
+        fact = attendance.get(dep.key)
+        if fact is None:  # a deputy the attendance list does not show: still attended
+            fact = f"{m}/attendance/{dep.key}"
+            who = mention(dep.key, dep.name)
+            q.add(fact, RDF.type, GOV.Attendance)
+            q.add(fact, GOV.meeting, m)
+            q.add(fact, GOV.attendee, who)
+            q.add(fact, GOV.capacity, GOV.Deputy)
+            q.add(fact, GOV.nameAsWritten, text(dep.name))
+            q.add(fact, GOV.position, integer(len(record.present) + i))
+            q.add(fact, GOV.listed, boolean(False))
+            q.add(who, GOV.attended, m)
+            q.add(m, GOV.hasAttendee, who)
+            evidence(fact, dep.span)
+            attendance[dep.key] = fact
+        q.add(fact, GOV.deputisesFor, mention(dep.for_key, dep.for_name))
+        q.add(fact, GOV.deputisesForName, text(dep.for_name))
+
+    # -- agenda items -----------------------------------------------------------------
+    item_of: dict[str, str] = {}
+    used: set[str] = set()
+    for i, item in enumerate(record.items, 1):
+        base = f"{m}/item/{slug(item.number or item.title)}"
+        fact, n = base, 1
+        while fact in used:
+            n += 1
+            fact = f"{base}-{n}"
+        used.add(fact)
+        item_of.setdefault(item.ref, fact)
+        q.add(fact, RDF.type, GOV.AgendaItem)
+        q.add(fact, DCTERMS.isPartOf, m)
+        if item.number:
+            q.add(fact, GOV.itemNumber, text(item.number))
+        q.add(fact, DCTERMS["title"], text(item.title))
+        q.add(fact, GOV.position, integer(i))
+        for name in item.presenters:
+            key = linked.person(name)
+            if key:
+                q.add(fact, GOV.presentedBy, mention(key, name))
+        evidence(fact, item.span)
+    for item in record.items:
+        if item.parent and item.parent in item_of:
+            q.add(item_of[item.ref], GOV.subItemOf, item_of[item.parent])
+
+    def on_item(fact: str, ref: str | None) -> None:
+        if ref is None:
+            return
+        if ref in item_of:
+            q.add(fact, GOV.agendaItem, item_of[ref])
+        else:
+            q.add(fact, GOV.itemRef, text(ref))
+
+    def amounts(fact: str, money) -> set[Span | None]:
+        spans = set()
+        for n, amount in enumerate(money, 1):
+            a = f"{fact}/amount/{n}"
+            q.add(fact, GOV.amount, a)
+            q.add(a, RDF.type, SCHEMA.MonetaryAmount)
+            q.add(a, SCHEMA.value, decimal(amount.value))
+            q.add(a, SCHEMA.currency, text(amount.currency))
+            q.add(a, RDFS.label, text(amount.text))
+            evidence(a, amount.span)
+            spans.add(amount.span)
+        return spans
+
+    # -- decisions, actions, presentations ----------------------------------------------
+    decided: set[Span | None] = set()
+    for n, dec in enumerate(record.decisions, 1):
+        fact = f"{m}/decision/{n}"
+        q.add(fact, RDF.type, GOV.Decision)
+        q.add(fact, GOV.decidedAt, m)
+        q.add(fact, PROV.wasGeneratedBy, m)
+        on_item(fact, dec.item)
+        q.add(fact, RDF.value, text(dec.text))
+        for name in dict.fromkeys(dec.programmes):
+            key = _programme_key(name, linked)
+            q.add(fact, GOV.concerns, programme_iri(key))
+        decided |= amounts(fact, dec.money)
+        evidence(fact, dec.span)
+    amounts(m, [x for x in record.money if x.span is None or x.span not in decided])
+
+    for n, act in enumerate(record.actions, 1):
+        fact = f"{m}/action/{n}"
+        q.add(fact, RDF.type, GOV.Action)
+        q.add(fact, GOV.assignedAt, m)
+        on_item(fact, act.item)
+        for name, key in zip(act.owners, act.owner_keys or [linked.person(o) for o in act.owners]):
+            if key:
+                q.add(fact, SCHEMA.agent, mention(key, name))
+            q.add(fact, GOV.ownerNameAsWritten, text(name))
+        q.add(fact, SCHEMA.actionStatus, STATUS.get(act.status, STATUS["open"]))
+        if act.text:
+            q.add(fact, SCHEMA.description, text(act.text))
+        if act.carried_forward:
+            q.add(fact, GOV.carriedForward, boolean(True))
+        optional_date(fact, SCHEMA.endTime, act.due)
+        evidence(fact, act.span)
+
+    for n, pres in enumerate(record.presentations, 1):
+        key = pres.key or linked.person(pres.presenter)
+        if not key:
+            continue
+        fact = f"{m}/presentation/{n}"
+        q.add(fact, RDF.type, GOV.Presentation)
+        q.add(fact, GOV.meeting, m)
+        q.add(fact, GOV.presenter, mention(key, pres.presenter))
+        on_item(fact, pres.item)
+        evidence(fact, pres.span)
+
+    # -- programmes -----------------------------------------------------------------------
+    for mention_ in record.programmes:
+        iri = programme_iri(_programme_key(mention_.name, linked))
+        q.add(iri, GOV.discussedAt, m)
+        q.add(iri, SKOS.altLabel, text(mention_.name))
+        if mention_.surface and mention_.surface != mention_.name:
+            q.add(iri, SKOS.altLabel, text(mention_.surface))
+
+    # Evidence of the links this document made (the links graph gathers it as gov:mergeEvidence).
+    for key, sentences in linked.evidence.items():
+        for s in sentences:
+            q.add(person_iri(key), GOV.linkEvidence, text(s))
+    return _unique(q.out)
+
+
+def _programme_key(name: str, linked: Linked) -> str:
+    return linked.programme_of.get(name) or slug(name)
+
+
+def _unique(quads: list[ox.Quad]) -> list[ox.Quad]:
+    return list(dict.fromkeys(quads))

@@ -1,0 +1,255 @@
+"""HTML minutes pages (ModernGov "Agenda and minutes" saved from a browser) to lines.
+
+A saved page is mostly chrome: menus, breadcrumbs, cookie banners, search
+forms. We keep the content area, render its block structure as lines (a
+blank line between paragraphs, like the text exports the parser knows),
+table rows as tab-separated cells, and record headings: ``<h1>``-``<h6>``,
+ModernGov's ``...TitleTxt`` paragraphs, and paragraphs that are wholly bold.
+Nothing the page links to is ever fetched.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PreformattedString, Tag
+
+from kg.readers import FormatError
+from kg.readers.normalise import Line
+from kg.readers.tables import looks_like_layout, row_lines
+from kg.readers.text import NotText, decode, is_binary
+
+_DROP = {
+    "script", "style", "noscript", "template", "nav", "head", "title", "meta", "link", "iframe", "svg",
+    "canvas", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "menu",
+    "img", "picture", "video", "audio", "map", "area", "base",
+}
+_BLOCK = {
+    "p", "div", "section", "article", "main", "aside", "blockquote", "address", "figure", "figcaption",
+    "dl", "dt", "dd", "center", "fieldset", "legend", "caption", "details", "summary", "form", "body",
+    "html", "hr", "header", "footer",
+}
+_GAP_AFTER = {"p", "blockquote", "address", "figure", "hr", "dl"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BOLD = {"b", "strong"}
+_CHROME = re.compile(
+    r"breadcrumb|skip|cookie|consent|gdpr|banner|navbar|navigation|^nav|menu|masthead|site-?header|"
+    r"site-?footer|share|social|print-?link|back-?to-?top|sidebar|feedback|search|sr-only|visually-?hidden|"
+    r"screen-?reader",
+    re.IGNORECASE,
+)
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_TITLE_CLASS = re.compile(r"title|heading", re.IGNORECASE)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_SKIP_LINK = re.compile(r"^\s*skip to\b", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+_BR = "\x00"  # line-break marker inside the inline buffer (NUL never survives decoding)
+
+
+class HTMLError(FormatError):
+    """The page could not be read; the message says why."""
+
+
+def decode_html(raw: bytes) -> tuple[str, list[str]]:
+    """Bytes to str, trusting a ``<meta charset>`` when the bytes agree with it."""
+    m = _META_CHARSET.search(raw[:4096])
+    if m and not raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        name = m.group(1).decode("ascii").lower()
+        if name in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
+            name = "cp1252"  # what browsers do
+        try:
+            codecs.lookup(name)
+            text = raw.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            if "\x00" in text or is_binary(text):
+                raise NotText("binary data, not an HTML page")
+            return text, []
+    return decode(raw)
+
+
+def read_html(raw: bytes) -> tuple[list[Line], list[str]]:
+    """The lines of an HTML page's content area and any warnings."""
+    try:
+        text, warnings = decode_html(raw)
+    except NotText as exc:
+        raise HTMLError(str(exc)) from exc
+    soup = BeautifulSoup(text, "lxml")
+    root = _content_root(soup)
+    if root is None:
+        return [], warnings
+    _drop_chrome(root)
+    renderer = _Renderer()
+    try:
+        renderer.walk(root)
+    except RecursionError as exc:
+        raise HTMLError("HTML nested too deeply to read") from exc
+    renderer.flush()
+    return renderer.lines, warnings
+
+
+def _content_root(soup: BeautifulSoup) -> Tag | None:
+    """The element holding the minutes: ModernGov's ``#modgov``, else ``<main>``, else the body."""
+    body = soup.body or soup
+    body_len = len(body.get_text(" ", strip=True)) or 1
+    for sel in ("#modgov", "main", "[role=main]", "#content", "#main-content", "article"):
+        el = body.select_one(sel)
+        if el is not None and len(el.get_text(" ", strip=True)) >= 0.2 * body_len:
+            return el
+    return body if isinstance(body, Tag) else None
+
+
+def _is_chrome(el: Tag) -> bool:
+    if el.name in _DROP:
+        return True
+    attrs = el.attrs or {}
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if _HIDDEN_STYLE.search(str(attrs.get("style", ""))):
+        return True
+    if attrs.get("role") in _CHROME_ROLES:
+        return True
+    if el.name in ("header", "footer") and el.find_parent(("article", "main", "section")) is None:
+        return True
+    names = [*attrs.get("class", []), str(attrs.get("id", ""))]
+    if any(n and _CHROME.search(n) for n in names):
+        return True
+    return el.name == "a" and bool(_SKIP_LINK.match(el.get_text()))
+
+
+def _drop_chrome(root: Tag) -> None:
+    for el in [e for e in root.find_all(True) if _is_chrome(e)]:
+        if not getattr(el, "decomposed", False):
+            el.decompose()
+
+
+class _Renderer:
+    """Walks the DOM, turning blocks into lines and inline runs into text."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.buf: list[tuple[str, bool]] = []  # (text, bold)
+
+    def flush(self, heading: bool = False) -> None:
+        """Close the current block: its inline text becomes one line per ``<br>``."""
+        if not self.buf:
+            return
+        text_parts: list[str] = []
+        line_bold: list[bool] = []
+        all_bold = True
+        for text, bold in self.buf:
+            chunks = text.split(_BR)
+            for k, chunk in enumerate(chunks):
+                if k:
+                    line_bold.append(all_bold)
+                    all_bold = True
+                    text_parts.append("\n")
+                if chunk.strip() and not bold:
+                    all_bold = False
+                text_parts.append(chunk)
+        line_bold.append(all_bold)
+        self.buf = []
+        for line, bold in zip("".join(text_parts).split("\n"), line_bold):
+            line = _WS.sub(" ", line).strip()
+            if line:
+                self.lines.append(Line(line, heading or bold))
+
+    def gap(self) -> None:
+        if self.lines and self.lines[-1].text:
+            self.lines.append(Line(""))
+
+    def walk(self, node: Tag, bold: bool = False) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, PreformattedString):
+                    self.buf.append((str(child), bold))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            self.element(child, bold)
+
+    def element(self, el: Tag, bold: bool) -> None:
+        name = el.name
+        if name == "br":
+            self.buf.append((_BR, bold))
+        elif name in _HEADINGS:
+            self.flush()
+            self.walk(el, bold)
+            self.flush(heading=True)
+            self.gap()
+        elif name == "table":
+            self.flush()
+            self.lines.extend(_table_lines(el))
+            self.gap()
+        elif name in ("ul", "ol"):
+            self.flush()
+            self._list(el, bold)
+            self.gap()
+        elif name == "li":  # a stray item outside a list
+            self.flush()
+            self.buf.append(("- ", bold))
+            self.walk(el, bold)
+            self.flush()
+        elif name == "pre":
+            self.flush()
+            self.lines.extend(Line(t) for t in el.get_text().split("\n"))
+            self.gap()
+        elif name in _BLOCK or name in ("tr", "td", "th", "tbody", "thead", "tfoot"):
+            self.flush()
+            is_bold = bold or _BOLD_STYLE.search(str(el.get("style", ""))) is not None
+            self.walk(el, is_bold)
+            titled = name in ("p", "div") and any(_TITLE_CLASS.search(c) for c in el.get("class", []))
+            self.flush(heading=titled)
+            if name in _GAP_AFTER or titled:
+                self.gap()
+        else:
+            is_bold = bold or name in _BOLD or _BOLD_STYLE.search(str(el.get("style", ""))) is not None
+            self.walk(el, is_bold)
+
+    def _list(self, el: Tag, bold: bool) -> None:
+        ordered = el.name == "ol"
+        kind = str(el.get("type", "1"))
+        try:
+            n = int(str(el.get("start", "1")))
+        except ValueError:
+            n = 1
+        for li in el.find_all("li", recursive=False):
+            self.flush()
+            self.buf.append((_marker(ordered, kind, n) + " ", bold))
+            self.walk(li, bold)
+            self.flush()
+            n += 1
+
+
+def _marker(ordered: bool, kind: str, n: int) -> str:
+    if not ordered:
+        return "-"
+    if kind in ("a", "A") and 1 <= n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return f"{letter.upper() if kind == 'A' else letter})"
+    return f"{n})"  # "1)" as in "RESOLVED to: 1) ... 2) ...", not to be mistaken for item "1."
+
+
+def _table_lines(table: Tag) -> list[Line]:
+    """The rows of a table (not of tables nested in it), through ``kg.readers.tables``."""
+    out: list[Line] = []
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        cells: list[list[Line]] = []
+        layout = False
+        for cell in tr.find_all(("td", "th"), recursive=False):
+            r = _Renderer()
+            r.walk(cell)
+            r.flush()
+            lines = r.lines
+            cells.append(lines)
+            layout = layout or looks_like_layout(lines) or cell.find(("table", *_HEADINGS)) is not None \
+                or cell.find(class_=_TITLE_CLASS) is not None
+        out.extend(row_lines(cells, layout))
+    return out

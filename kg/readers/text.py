@@ -1,0 +1,67 @@
+"""Plain text and Markdown: decode the bytes, refuse binary, hand the lines on.
+
+Exports from Word and PDF converters arrive as UTF-8, UTF-8 with a BOM, UTF-16
+("Unicode text") or Windows-1252; a wrong guess would silently corrupt names
+and pound signs, so anything that is not UTF-8 is decoded as cp1252 *with a
+warning* the user can see.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from kg.readers import FormatError
+from kg.readers.normalise import Line
+
+# Control characters that may appear in text; anything else in quantity means binary.
+_TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v", "\x1a"}
+
+
+class NotText(FormatError):
+    """The bytes are not text; the message says why."""
+
+
+def decode(raw: bytes) -> tuple[str, list[str]]:
+    """Bytes to str and warnings; raise ``NotText`` for binary data."""
+    warnings: list[str] = []
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise NotText("a UTF-16 byte-order mark but bytes that are not UTF-16") from exc
+    else:
+        if b"\x00" in raw:
+            raise NotText("binary data (NUL bytes), not text")
+        if raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = decode_cp1252(raw)
+            warnings.append("not valid UTF-8: decoded as cp1252")
+    if is_binary(text):
+        raise NotText("binary data (mostly control characters), not text")
+    return text, warnings
+
+
+def decode_cp1252(raw: bytes) -> str:
+    """Windows-1252 as browsers read it: the five unassigned bytes stay as C1 controls."""
+    return raw.decode("latin-1").translate(_CP1252_HIGH)
+
+
+_CP1252_HIGH = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def is_binary(text: str) -> bool:
+    """More than 5 % control characters (other than layout ones) is not minutes."""
+    if not text:
+        return False
+    sample = text[:65536]
+    controls = sum(1 for c in sample if (c < " " or "\x7f" <= c < "\xa0") and c not in _TEXT_CONTROLS)
+    return controls > 0.05 * len(sample)
+
+
+def text_lines(text: str) -> list[Line]:
+    """Decoded text to lines; Markdown and markup debris are cleaned by ``assemble``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [Line(line) for line in text.split("\n")]

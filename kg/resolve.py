@@ -1,0 +1,319 @@
+"""Linking: one key per real person, organisation and programme across documents.
+
+The parser names people as each document writes them; this module decides
+which mentions are the same person and gives each one a stable key (the slug
+of its IRI). It is conservative on purpose: a wrong merge silently corrupts
+every query about both people, a missed merge only leaves two labels apart.
+
+Rules, in order (every merge records its evidence as a sentence):
+
+1. Same matching key (``kg.names.person_key``: honorifics and post-nominals
+   gone, first name in its long form): "Cllr Chris Hancock" = "Christopher
+   Hancock", "Andy Gowan" = "Andrew Gowan".
+2. A one-word name, or initials, inside a document joins the one person of
+   that document it can only mean ("Mike", "SB"); if it could mean two, it
+   stays apart.
+3. A typo: same first name and a surname that is a near spelling (rapidfuzz)
+   joins only inside one document where one side is not itself on the
+   attendance list ("Tanya Richards" in an action line where "Dr Tanya
+   Richardson" attended), or across documents when both sides share an
+   organisation.
+4. Nothing else merges: a shared surname ("Paul James"/"Roger James") or a
+   shared first name alone never does.
+
+Linking is incremental: ``Registry.from_store`` loads every person the store
+already knows, so a new document's spelling links to the existing key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from kg.gazetteer import Gazetteer
+from kg.gazetteer import default as default_gazetteer
+from kg.names import SHORT_FORMS, fold, initials, person_key, slug, split_name
+from kg.namespaces import BASE
+from kg.records import MinutesRecord
+
+TYPO_MIN_RATIO = 85.0  # rapidfuzz ratio between two surnames that may be one mistyped
+LISTED = ("present", "apology")  # mention kinds that come from the attendance lists
+
+
+# ---------------------------------------------------------------- the known entities
+@dataclass
+class KnownPerson:
+    key: str  # slug of the IRI, never changes once minted
+    name: str  # the spelling that minted it
+    name_keys: set[str] = field(default_factory=set)
+    orgs: set[str] = field(default_factory=set)  # organisation keys
+
+
+@dataclass
+class Registry:
+    """People (and organisations) already linked, across every document seen so far."""
+
+    people: dict[str, KnownPerson] = field(default_factory=dict)
+    by_name_key: dict[str, str] = field(default_factory=dict)
+
+    def add(self, key: str, name: str, name_keys: Iterable[str], orgs: Iterable[str] = ()) -> KnownPerson:
+        person = self.people.get(key)
+        if person is None:
+            person = self.people[key] = KnownPerson(key, name)
+        for k in name_keys:
+            if len(k.split()) >= 2:  # a lone first name or initials never links across documents
+                person.name_keys.add(k)
+                self.by_name_key.setdefault(k, key)
+        person.orgs.update(o for o in orgs if o)
+        return person
+
+    def mint(self, name: str) -> str:
+        """A new person key from a name; a clash with another person gets -2, -3 ..."""
+        base = slug(name)
+        key, n = base, 1
+        while key in self.people:
+            n += 1
+            key = f"{base}-{n}"
+        return key
+
+    @classmethod
+    def from_store(cls, store) -> Registry:
+        """Everyone the store's document graphs mention, with their spellings and organisations."""
+        reg = cls()
+        prefix = BASE + "person/"
+        rows = store.select(
+            """SELECT ?p ?label ?org WHERE {
+                 ?p skos:altLabel ?label .
+                 FILTER(STRSTARTS(STR(?p), ?prefix))
+                 OPTIONAL { ?a gov:attendee|gov:absentee ?p ; gov:representing ?org }
+               } ORDER BY ?p ?label""",
+            bindings={"prefix": prefix},
+        )
+        for r in rows:
+            key = r["p"][len(prefix):]
+            org = r["org"][len(BASE + "org/"):] if r["org"] else None
+            reg.add(key, reg.people[key].name if key in reg.people else r["label"],
+                    [person_key(r["label"])], [org] if org else [])
+        return reg
+
+
+# ---------------------------------------------------------------- one document
+@dataclass
+class Mention:
+    surface: str  # the name as the document writes it (honorifics removed)
+    kind: str  # present | apology | deputy | deputised | owner | presenter
+    org: str | None = None  # organisation key
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention]
+    key: str = ""
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def name_keys(self) -> set[str]:
+        return {person_key(m.surface) for m in self.mentions} - {""}
+
+    @property
+    def orgs(self) -> set[str]:
+        return {m.org for m in self.mentions if m.org}
+
+    @property
+    def listed(self) -> bool:
+        return any(m.kind in LISTED for m in self.mentions)
+
+    @property
+    def label(self) -> str:
+        """The spelling to mint an IRI from: the listed one, else the longest."""
+        listed = [m.surface for m in self.mentions if m.kind in LISTED]
+        return (listed or sorted((m.surface for m in self.mentions), key=len, reverse=True))[0]
+
+
+@dataclass
+class Linked:
+    """The outcome of linking one record: who each written name is, and why."""
+
+    person_of: dict[str, str] = field(default_factory=dict)  # surface name -> person key
+    evidence: dict[str, list[str]] = field(default_factory=dict)  # person key -> merge sentences
+    org_names: dict[str, str] = field(default_factory=dict)  # org key -> canonical name
+    programmes: dict[str, str] = field(default_factory=dict)  # programme key -> canonical name
+    programme_of: dict[str, str] = field(default_factory=dict)  # name as the record gives it -> programme key
+
+    def person(self, surface: str) -> str:
+        return self.person_of.get(surface) or self.person_of.get(split_name(surface).name, "")
+
+
+def org_key(name: str | None, gaz: Gazetteer | None = None) -> str:
+    """The key of an organisation name: the slug of its canonical form ("Stroud DC" -> stroud-district-council)."""
+    if not name:
+        return ""
+    gaz = gaz or default_gazetteer()
+    return slug(gaz.canonical_org(name) or name)
+
+
+def programme_name(name: str, gaz: Gazetteer | None = None) -> str:
+    """The canonical name of a programme ("One Government Estate" -> "One Public Estate")."""
+    gaz = gaz or default_gazetteer()
+    hit = gaz.programme(name)
+    return hit.label if hit else name
+
+
+def mentions_of(record: MinutesRecord, gaz: Gazetteer) -> list[Mention]:
+    """Every place the record names a person, in document order of kind."""
+    out: list[Mention] = []
+    for kind, people in (("present", record.present), ("apology", record.apologies)):
+        for p in people:
+            out.append(Mention(p.name, kind, org_key(p.organisation, gaz) or None))
+    for d in record.deputies:
+        out.append(Mention(d.name, "deputy"))
+        out.append(Mention(d.for_name, "deputised"))
+    for a in record.actions:
+        out.extend(Mention(o, "owner") for o in a.owners)
+    for p in record.presentations:
+        out.append(Mention(p.presenter, "presenter"))
+    for i in record.items:
+        out.extend(Mention(n, "presenter") for n in i.presenters)
+    return [m for m in out if m.surface and m.surface.strip()]
+
+
+def _first(key: str) -> str:
+    return key.split()[0] if key else ""
+
+
+def _surname(key: str) -> str:
+    return key.split()[-1] if key else ""
+
+
+def near_spelling(a: str, b: str) -> float:
+    """Similarity (0-100) of two matching keys that share a first name; 0 when the first names differ."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2 or wa[0] != wb[0] or a == b:
+        return 0.0
+    sa, sb = " ".join(wa[1:]), " ".join(wb[1:])
+    if min(len(sa), len(sb)) < 4:
+        return 0.0
+    score = fuzz.ratio(sa, sb)
+    if (sa.startswith(sb) or sb.startswith(sa)) and min(len(sa), len(sb)) >= 5:
+        score = max(score, 90.0)  # a clipped ending: "Richards" for "Richardson"
+    return score
+
+
+def _why_same(a: str, b: str) -> str:
+    """A sentence saying why two spellings with one matching key are one person."""
+    fa, fb = fold(split_name(a).name).split(), fold(split_name(b).name).split()
+    if fa and fb and fa[0] != fb[0] and SHORT_FORMS.get(fa[0], fa[0]) == SHORT_FORMS.get(fb[0], fb[0]):
+        return f"“{a}” = “{b}”: short form of the first name"
+    return f"“{a}” = “{b}”: same name apart from titles, case or punctuation"
+
+
+def _cluster_document(mentions: list[Mention]) -> list[Cluster]:
+    clusters: dict[str, Cluster] = {}
+    short: list[Mention] = []
+    for m in mentions:
+        key = person_key(m.surface)
+        if len(key.split()) < 2:
+            short.append(m)
+            continue
+        c = clusters.setdefault(key, Cluster([]))
+        c.mentions.append(m)
+    for c in clusters.values():
+        spellings = list(dict.fromkeys(m.surface for m in c.mentions))
+        c.evidence += [_why_same(s, spellings[0]) for s in spellings[1:]
+                       if fold(s) != fold(spellings[0])]
+    # Typos: an unlisted spelling joins a listed person with the same first name.
+    keys = list(clusters)
+    for k in keys:
+        c = clusters.get(k)
+        if c is None or c.listed:
+            continue
+        best = max(((near_spelling(k, other), other) for other in clusters if other != k and clusters[other].listed),
+                   default=(0.0, ""))
+        if best[0] >= TYPO_MIN_RATIO:
+            target = clusters[best[1]]
+            target.mentions += c.mentions
+            target.evidence += c.evidence + [
+                f"“{c.label}” = “{target.label}”: near spelling ({best[0]:.0f}%) of a person at the same meeting"
+            ]
+            del clusters[k]
+    # One-word names and initials: only when exactly one person fits.
+    result = list(clusters.values())
+    for m in short:
+        word = fold(split_name(m.surface).name)
+        long = SHORT_FORMS.get(word, word)
+        fits = [c for c in result if len(c.name_keys) and any(
+            _first(k) == long or _surname(k) == word for k in c.name_keys)]
+        if not fits and m.surface.isupper() and 2 <= len(m.surface) <= 4:
+            fits = [c for c in result if any(initials(s.surface) == m.surface for s in c.mentions)]
+        if len(fits) == 1:
+            fits[0].mentions.append(m)
+            fits[0].evidence.append(f"“{m.surface}” = “{fits[0].label}”: the only person of that name at the meeting")
+        else:
+            result.append(Cluster([m]))
+    return result
+
+
+def _match_known(c: Cluster, reg: Registry) -> tuple[str, str | None]:
+    """The known person key for a cluster and a sentence of evidence (None if the names agree)."""
+    if all(len(k.split()) < 2 for k in c.name_keys):
+        return "", None
+    for k in sorted(c.name_keys):
+        if k in reg.by_name_key:
+            known = reg.people[reg.by_name_key[k]]
+            if fold(known.name) != fold(c.label):
+                return known.key, _why_same(c.label, known.name)
+            return known.key, None
+    # Typo across documents: only with a shared organisation as support.
+    best = (0.0, "")
+    for known in reg.people.values():
+        if not (known.orgs & c.orgs):
+            continue
+        for k in c.name_keys:
+            for kk in known.name_keys:
+                s = near_spelling(k, kk)
+                if s > best[0]:
+                    best = (s, known.key)
+    if best[0] >= TYPO_MIN_RATIO:
+        known = reg.people[best[1]]
+        return known.key, (f"“{c.label}” = “{known.name}”: near spelling ({best[0]:.0f}%) "
+                           f"and the same organisation in another document")
+    return "", None
+
+
+def link_record(record: MinutesRecord, reg: Registry, gaz: Gazetteer | None = None) -> Linked:
+    """Give every person, organisation and programme in ``record`` its key.
+
+    Fills the ``key`` fields of the record's dataclasses in place, adds the
+    document's people to ``reg`` (so the next document links to them) and
+    returns the mapping and the evidence of every merge.
+    """
+    gaz = gaz or default_gazetteer()
+    linked = Linked()
+    for c in _cluster_document(mentions_of(record, gaz)):
+        known, why = _match_known(c, reg)
+        c.key = known or reg.mint(c.label)
+        if why:
+            c.evidence.append(why)
+        reg.add(c.key, c.label, c.name_keys, c.orgs)
+        for m in c.mentions:
+            linked.person_of.setdefault(m.surface, c.key)
+        if c.evidence:
+            linked.evidence.setdefault(c.key, []).extend(dict.fromkeys(c.evidence))
+    for p in [*record.present, *record.apologies]:
+        p.key = linked.person(p.name)
+        p.org_key = org_key(p.organisation, gaz)
+        if p.org_key:
+            linked.org_names[p.org_key] = gaz.canonical_org(p.organisation) or p.organisation or ""
+    for d in record.deputies:
+        d.key, d.for_key = linked.person(d.name), linked.person(d.for_name)
+    for a in record.actions:
+        a.owner_keys = [linked.person(o) for o in a.owners]
+    for pr in record.presentations:
+        pr.key = linked.person(pr.presenter)
+    for name in [m.name for m in record.programmes] + [n for d in record.decisions for n in d.programmes]:
+        canonical = programme_name(name, gaz)
+        linked.programmes[slug(canonical)] = canonical
+        linked.programme_of[name] = slug(canonical)
+    return linked

@@ -1,0 +1,77 @@
+"""Read the shape of a SPARQL request without running it.
+
+The endpoint must refuse updates, SERVICE and LOAD before a query reaches the
+store, and the CLI wants to know a query's form (SELECT, ASK ...) to print it.
+Both only need the *bare words* of the text: keywords outside string literals,
+comments and IRIs. A word inside ``"..."``, ``<...>`` or after ``#`` is data
+and must never trigger (or dodge) a refusal, so this scanner skips them the way
+the SPARQL grammar does instead of searching the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+# Words that can only start an update operation (SPARQL 1.1 Update, section 3).
+UPDATE_WORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "ADD", "MOVE", "COPY", "WITH"},
+)
+
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+# A bare word: a keyword or function name, not a ?variable, $variable, prefixed name or @lang tag.
+_NAME_TAIL = re.compile(r"[\w\-.:]*")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*(?::[^\s{}();,.]*)?")
+
+
+def bare_words(sparql: str) -> Iterator[str]:
+    """Yield, upper-cased, each keyword-like word outside strings, comments and IRIs."""
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            j = sparql.find("\n", i)
+            i = n if j < 0 else j + 1
+        elif c in "\"'":
+            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else c
+            i += len(quote)
+            while i < n and not sparql.startswith(quote, i):
+                i += 2 if sparql[i] == "\\" else 1
+            i += len(quote)
+        elif c == "<" and (m := _IRI.match(sparql, i)):
+            i = m.end()
+        elif c in "?$@:":  # variables, language tags, names with the empty prefix
+            i = _NAME_TAIL.match(sparql, i + 1).end()
+        elif c.isalpha() or c == "_":
+            m = _WORD.match(sparql, i)
+            word = m.group(0)
+            i = m.end()
+            if ":" not in word:  # prefixed names (ex:SERVICE) are data
+                yield word.upper()
+        else:
+            i += 1
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT / ASK / CONSTRUCT / DESCRIBE, "UPDATE" for an update, None if neither shows."""
+    for word in bare_words(sparql):
+        if word in QUERY_FORMS:
+            return word
+        if word in UPDATE_WORDS:
+            return "UPDATE"
+    return None
+
+
+def refusal(sparql: str) -> str | None:
+    """Why a read-only endpoint must refuse this text, or None if it may run.
+
+    ``update``: the text contains an update operation; ``service``: it calls an
+    outside endpoint (SERVICE), which would make the server a proxy.
+    """
+    words = set(bare_words(sparql))
+    if words & UPDATE_WORDS:
+        return "update"
+    if "SERVICE" in words:
+        return "service"
+    return None
