@@ -277,7 +277,7 @@ def build_world(seed: int, n_bodies: int) -> list[Body]:
     """Counties of agencies and the bodies they meet in, with holders over 2012-2024."""
     rng = random.Random(f"world:{seed}")
     namer = Namer(rng)
-    start, end = dt.date(2012, 1, 1).toordinal(), dt.date(2025, 1, 1).toordinal()
+    start, end = dt.date(2012, 1, 1).toordinal(), dt.date(2050, 1, 1).toordinal()  # past the last meeting
     bodies: list[Body] = []
     heads = list(PLACE_HEADS)
     rng.shuffle(heads)

@@ -44,7 +44,7 @@ PROJECTIONS = ("people", "orgs", "people-orgs", "people-programmes", "bodies", "
 MEASURES = ("degree", "betweenness", "pagerank")
 SEED = 42
 # Betweenness costs about nodes x edges; past this budget it is estimated from k sampled sources.
-BETWEENNESS_BUDGET = 20_000_000
+BETWEENNESS_BUDGET = 10_000_000
 BETWEENNESS_MIN_SAMPLES = 32
 
 
@@ -478,15 +478,23 @@ def communities(g: nx.Graph, seed: int = SEED) -> list[list[str]]:
     return sorted(ordered, key=lambda c: (-len(c), g.nodes[c[0]].get("label", c[0])))
 
 
-def measure(g: nx.Graph) -> dict[str, dict[str, Any]]:
-    """Per node: degree, weighted degree, betweenness, pagerank and community number (1 = largest)."""
-    btw = betweenness(g)
-    pr = pagerank(g)
-    community_of = {n: i for i, c in enumerate(communities(g), 1) for n in c}
+ALL_MEASURES = ("weighted_degree", "betweenness", "pagerank", "community")
+
+
+def measure(g: nx.Graph, which: Iterable[str] = ALL_MEASURES,
+            found: list[list[str]] | None = None) -> dict[str, dict[str, Any]]:
+    """Per node: degree, weighted degree and, as asked, betweenness, pagerank and community
+    number (1 = largest). Pass ``found`` communities to avoid running Louvain twice."""
+    which = set(which)
+    btw = betweenness(g) if "betweenness" in which else {}
+    pr = pagerank(g) if "pagerank" in which else {}
+    community_of = {}
+    if "community" in which:
+        community_of = {n: i for i, c in enumerate(found or communities(g), 1) for n in c}
     return {
         n: {
             "degree": g.degree(n), "weighted_degree": g.degree(n, weight="weight"),
-            "betweenness": btw.get(n, 0.0), "pagerank": pr.get(n, 0.0), "community": community_of.get(n),
+            "betweenness": btw.get(n), "pagerank": pr.get(n), "community": community_of.get(n),
         }
         for n in g
     }
@@ -687,7 +695,8 @@ def analyse(store: Store, projection: str = "people", f: Filters | None = None, 
         build_projection(Data([]), projection)
     data = fetch(store, f, projection)
     g = build_projection(data, projection)
-    m = measure(g)
+    found = communities(g)
+    m = measure(g, found=found)
     ranked = sorted(g, key=lambda n: (-m[n]["betweenness"], -m[n]["weighted_degree"], g.nodes[n]["label"]))
     brokers = [
         {
@@ -700,7 +709,7 @@ def analyse(store: Store, projection: str = "people", f: Filters | None = None, 
     ]
     comms = [
         {"community": i, "size": len(c), "members": [g.nodes[n]["label"] for n in c]}
-        for i, c in enumerate(communities(g), 1)
+        for i, c in enumerate(found, 1)
     ]
     changes = period_changes(data, projection, compare)
     return Report(

@@ -69,7 +69,7 @@ def plan_sources(paths: list[Path]) -> list[Source]:
     out: list[Source] = []
     for p in paths:
         if not p.exists():
-            raise KGError(f"{p}: no such file or folder")
+            continue  # build() reports it and goes on with the rest
         root = p.resolve().parent
         for f in collect_files([p]):
             try:
@@ -131,6 +131,7 @@ def build(
     timestamp recorded as ``prov:generatedAtTime`` ("now", an ISO string, or None).
     """
     report = BuildReport()
+    report.failed += [f"{p}: no such file or folder" for p in paths if not p.exists()]
     sources = plan_sources(paths)
     known = stored_hashes(store)
     todo: list[Source] = []

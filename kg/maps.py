@@ -53,6 +53,36 @@ class MapError(KGError):
 
 SPACING = 70  # screen units per node along a component's side
 KAMADA_KAWAI_MAX = 150  # nicer for small components, but quadratic
+CLUSTERED_MIN = 400  # above this, lay out Louvain groups separately
+MAX_EDGES = 20_000  # a browser draws about this many edges in a few seconds; keep the strongest
+
+
+def _clustered_layout(g: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
+    """Big components: Louvain groups placed by a layout of the group graph, each group laid
+    out on its own. Force layouts of the whole are quadratic per step (3,000 people: about a
+    minute); this is a few seconds and shows the groups."""
+    groups = [sorted(c, key=str) for c in nx.community.louvain_communities(g, weight="weight", seed=seed)]
+    if len(groups) == 1:
+        return nx.spring_layout(g, seed=seed, iterations=30, weight=None)
+    group_of = {v: i for i, c in enumerate(groups) for v in c}
+    between = nx.Graph()
+    between.add_nodes_from(range(len(groups)))
+    for u, v in g.edges():
+        a, b = group_of[u], group_of[v]
+        if a != b:
+            w = between.get_edge_data(a, b, {"weight": 0})["weight"]
+            between.add_edge(a, b, weight=w + 1)
+    centres = nx.spring_layout(between, seed=seed, weight=None)
+    radius = [math.sqrt(len(c)) for c in groups]
+    spread = 1.5 * max(radius) * math.sqrt(len(groups))
+    pos: dict[Any, tuple[float, float]] = {}
+    for i, members in enumerate(groups):
+        cx, cy = centres[i]
+        inner = _component_layout(g.subgraph(members), seed) if len(members) <= CLUSTERED_MIN else \
+            {v: (0.5, 0.5) for v in members}
+        for v, (x, y) in inner.items():
+            pos[v] = (cx * spread + (x - 0.5) * 2 * radius[i], cy * spread + (y - 0.5) * 2 * radius[i])
+    return pos
 
 
 def _component_layout(g: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
@@ -63,8 +93,10 @@ def _component_layout(g: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
         return {next(iter(g)): (0.5, 0.5)}
     if n <= KAMADA_KAWAI_MAX:
         pos = nx.kamada_kawai_layout(g, weight=None)
-    else:
+    elif n <= CLUSTERED_MIN:
         pos = nx.spring_layout(g, seed=seed, iterations=50, weight=None)
+    else:
+        pos = _clustered_layout(g, seed)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     w, h = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
@@ -106,28 +138,48 @@ def tooltip_lines(attrs: dict[str, Any], m: dict[str, Any]) -> list[str]:
         lines.append(f"Meetings: {attrs['meetings']}")
     if "people" in attrs:
         lines.append(f"People: {attrs['people']}")
-    lines.append(f"Weighted degree: {m['weighted_degree']:g}, betweenness: {m['betweenness']:.1f}")
+    figures = [f"weighted degree {m['weighted_degree']:g}"]
+    if m.get("betweenness") is not None:
+        figures.append(f"betweenness {m['betweenness']:.1f}")
+    if m.get("pagerank") is not None:
+        figures.append(f"pagerank {m['pagerank']:.3f}")
+    lines.append(", ".join(figures).capitalize())
     if attrs.get("evidence"):
         lines.append(f"“{attrs['evidence']}”")
     return lines
 
 
-def _edge_tip(g: nx.Graph, u, v, d: dict) -> list[str]:
-    a, b = g.nodes[u].get("label", ""), g.nodes[v].get("label", "")
+def _edge_detail(g: nx.Graph, d: dict) -> str:
     if g.graph.get("projection") == "people-programmes":
-        detail = ", ".join(f"{k} {d.get(k, 0)}" for k in ("presented", "decided", "actions"))
-    else:
-        detail = f"{d.get('weight', 1):g} meeting(s)"
-    return [f"{a} – {b}", detail]
+        return ", ".join(f"{k} {d.get(k, 0)}" for k in ("presented", "decided", "actions"))
+    if g.graph.get("projection") == "meetings":
+        return "attended" if d.get("weight", 1) else ""
+    return f"{d.get('weight', 1):g} meeting(s)"
 
 
-def vis_data(g: nx.Graph, measures: dict, size_by: str = "degree") -> tuple[list[dict], list[dict]]:
-    """Node and edge dicts for vis-network, with precomputed positions and sizes."""
+def strongest_edges(g: nx.Graph, limit: int = MAX_EDGES) -> list[tuple[Any, Any, dict]]:
+    """The ``limit`` heaviest edges (all of them when there are fewer)."""
+    edges = list(g.edges(data=True))
+    if len(edges) <= limit:
+        return edges
+    return sorted(edges, key=lambda e: -e[2].get("weight", 1))[:limit]
+
+
+def vis_data(g: nx.Graph, measures: dict, size_by: str = "degree",
+             max_edges: int = MAX_EDGES) -> tuple[list[dict], list[dict]]:
+    """Node and edge dicts for vis-network, with precomputed positions and sizes.
+
+    Past ``max_edges`` only the strongest ties are drawn (and laid out): the browser's
+    drawing time grows with edges, and weak ties hide the structure anyway.
+    """
     key = SIZE_MEASURES.get(size_by)
     if key is None:
         raise MapError(f"--size-by: {size_by!r} is not one of {', '.join(SIZE_MEASURES)}")
-    pos = layout(g)
-    top = max((measures[n][key] for n in g), default=0) or 1
+    kept = strongest_edges(g, max_edges)
+    drawn = g if len(kept) == g.number_of_edges() else nx.Graph(kept)
+    drawn.add_nodes_from(g.nodes(data=True))
+    pos = layout(drawn)
+    top = max((measures[n][key] or 0 for n in g), default=0) or 1
     index = {n: i for i, n in enumerate(g)}
     nodes = []
     for n, attrs in g.nodes(data=True):
@@ -136,14 +188,14 @@ def vis_data(g: nx.Graph, measures: dict, size_by: str = "degree") -> tuple[list
         x, y = pos[n]
         nodes.append({
             "id": index[n], "label": str(attrs.get("label", n)), "kind": kind, "shape": shape, "color": colour,
-            "size": round(8 + 30 * math.sqrt(max(measures[n][key], 0) / top), 2),
+            "size": round(8 + 30 * math.sqrt(max(measures[n][key] or 0, 0) / top), 2),
             "x": round(x, 1), "y": round(y, 1), "tip": tooltip_lines(attrs, measures[n]),
         })
-    wmax = max((d.get("weight", 1) for _, _, d in g.edges(data=True)), default=1) or 1
+    wmax = max((d.get("weight", 1) for _, _, d in kept), default=1) or 1
     edges = [
-        {"from": index[u], "to": index[v], "width": round(1 + 7 * d.get("weight", 1) / wmax, 2),
-         "tip": _edge_tip(g, u, v, d)}
-        for u, v, d in g.edges(data=True)
+        {"id": i, "from": index[u], "to": index[v], "width": round(1 + 7 * d.get("weight", 1) / wmax, 2),
+         "detail": _edge_detail(g, d)}
+        for i, (u, v, d) in enumerate(kept)
     ]
     return nodes, edges
 
@@ -163,24 +215,38 @@ body { margin: 0; font-family: sans-serif; }
 .kg-panel h1 { font-size: 15px; margin: 0 0 6px 0; }
 .kg-panel input[type=search] { width: 100%; box-sizing: border-box; margin-bottom: 4px; }
 .kg-legend label { display: block; cursor: pointer; }
-.kg-tip { max-width: 360px; white-space: normal; font-size: 12px; }
+.kg-tip { display: none; position: fixed; z-index: 20; max-width: 360px; white-space: normal; font-size: 12px;
+          background: #fffff4; border: 1px solid #888; border-radius: 4px; padding: 5px 7px; pointer-events: none; }
 .kg-tip strong { display: block; font-size: 13px; }
 """
 
 PAGE_JS = """
 (function () {
-  function tipElement(lines) {
-    var box = document.createElement('div');
-    box.className = 'kg-tip';
+  // Tooltips are our own element filled with textContent: names from documents never become markup.
+  var tip = document.createElement('div');
+  tip.className = 'kg-tip';
+  document.body.appendChild(tip);
+  function show(lines, event) {
+    tip.textContent = '';
     lines.forEach(function (line, i) {
       var el = document.createElement(i === 0 ? 'strong' : 'div');
       el.textContent = line;
-      box.appendChild(el);
+      tip.appendChild(el);
     });
-    return box;
+    var p = event && event.pointer ? event.pointer.DOM : {x: 0, y: 0};
+    tip.style.left = (p.x + 14) + 'px';
+    tip.style.top = (p.y + 14) + 'px';
+    tip.style.display = 'block';
   }
-  nodes.update(nodes.get().map(function (n) { return {id: n.id, title: tipElement(n.tip)}; }));
-  edges.update(edges.get().map(function (e) { return {id: e.id, title: tipElement(e.tip)}; }));
+  function hide() { tip.style.display = 'none'; }
+  network.on('hoverNode', function (e) { show(nodes.get(e.node).tip, e); });
+  network.on('hoverEdge', function (e) {
+    var edge = edges.get(e.edge);
+    show([nodes.get(edge.from).label + ' \u2013 ' + nodes.get(edge.to).label, edge.detail], e);
+  });
+  network.on('blurNode', hide);
+  network.on('blurEdge', hide);
+  network.on('dragStart', hide);
 
   var search = document.getElementById('kg-search');
   var found = document.getElementById('kg-found');
@@ -226,7 +292,7 @@ def make_offline(page: str) -> str:
     return page
 
 
-def _panel(title: str, kinds: list[str], nodes: int, edges: int) -> str:
+def _panel(title: str, kinds: list[str], nodes: int, edges: int, drawn: int) -> str:
     legend = "".join(
         f'<label><input type="checkbox" value="{k}" checked> '
         f'<span style="color:{STYLE[k][1]}">{STYLE[k][2]}</span> {html.escape(k)}</label>'
@@ -234,18 +300,21 @@ def _panel(title: str, kinds: list[str], nodes: int, edges: int) -> str:
     )
     return (
         f'<div class="kg-panel"><h1>{html.escape(title)}</h1>'
-        f'<div>{nodes} nodes, {edges} edges</div>'
+        f'<div>{nodes:,} nodes, {edges:,} edges'
+        f'{f" (the {drawn:,} strongest drawn)" if drawn < edges else ""}</div>'
         f'<input id="kg-search" type="search" placeholder="Find a name…" aria-label="Find a name">'
         f'<div id="kg-found"></div><div class="kg-legend">{legend}</div></div>'
     )
 
 
-def render_map(g: nx.Graph, size_by: str = "degree", title: str = "Network", measures: dict | None = None) -> str:
+def render_map(g: nx.Graph, size_by: str = "degree", title: str = "Network", measures: dict | None = None,
+               max_edges: int = MAX_EDGES) -> str:
     """The map of ``g`` as one HTML page that needs nothing but itself."""
     from pyvis.network import Network
 
-    measures = measures if measures is not None else measure(g)
-    nodes, edges = vis_data(g, measures, size_by)
+    if measures is None:
+        measures = measure(g, which={SIZE_MEASURES.get(size_by, "weighted_degree")})
+    nodes, edges = vis_data(g, measures, size_by, max_edges)
     net = Network(height="100vh", width="100%", cdn_resources="in_line", heading="")
     net.nodes, net.edges = nodes, edges  # in one go: add_edge is O(E) per call
     net.node_ids = [n["id"] for n in nodes]
@@ -254,7 +323,7 @@ def render_map(g: nx.Graph, size_by: str = "degree", title: str = "Network", mea
     head = f'<meta http-equiv="Content-Security-Policy" content="{CSP}"><title>{html.escape(title)}</title>'
     page = page.replace("<head>", "<head>" + head, 1).replace("</head>", f"<style>{PAGE_CSS}</style></head>", 1)
     kinds = sorted({n["kind"] for n in nodes}, key=lambda k: list(STYLE).index(k) if k in STYLE else 99)
-    tail = _panel(title, kinds, len(nodes), len(edges)) + f"<script>{PAGE_JS}</script>"
+    tail = _panel(title, kinds, len(nodes), g.number_of_edges(), len(edges)) + f"<script>{PAGE_JS}</script>"
     i = page.rindex("</body>")
     return page[:i] + tail + page[i:]
 

@@ -245,7 +245,7 @@ class OxigraphStore(Store):
             self.ox.update(sparql, prefixes=dict(PREFIX_MAP))
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL update: {exc}") from exc
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.location}: write failed ({exc})") from exc
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:

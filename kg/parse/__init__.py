@@ -27,7 +27,8 @@ def parse(doc: Document, gaz: Gazetteer | None = None) -> MinutesRecord:
     items = parse_items(text, doc.headings, skip=att.regions)
     enrich_from_body(text, att, gaz, body=header.body)
     acts = parse_acts(
-        text, items, att.present + att.apologies, gaz, meeting_date=header.date, skip=att.regions,
+        text, items, att.present + att.apologies, gaz,
+        meeting_date=header.date, skip=att.regions, body=header.body,
     )
     record = MinutesRecord(
         source=doc.source,

@@ -24,7 +24,6 @@ from kg.parse.programmes import ProgrammeFinder, acronyms_in
 from kg.parse.sentences import TextLine, blank_markup, hot_lines, in_regions, iter_lines, sentences
 from kg.records import Action, AgendaItem, Decision, Mention, Money, Person, Presentation, Span
 
-
 _PRESENTING = ("presentation", "presented", "introduced", "talked", "spoke", "update", "took")
 
 

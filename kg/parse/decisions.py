@@ -23,7 +23,7 @@ from kg.records import Span
 _VERBS = r"(?:agreed|resolved|decided|approved|endorsed|adopted|ratified)"
 _LIST_INTRO = re.compile(
     r"(?:^|[\s,;])(?:it\s+was\s+(?:\w+\s+){0,2}?)?(?P<v>RESOLVED|AGREED|DECIDED|" + _VERBS + r"|Resolved|Agreed|Decided"
-    r"|Decisions?|DECISIONS?)(?:\s+(?:to|that|as\s+follows|unanimously))?\s*[:\-–—]*\s*[-–—]?\s*$",
+    r"|Decisions?|DECISIONS?)(?:\s+(?:to|that|as\s+follows|unanimously))?[\s:\-–—]*$",
     re.IGNORECASE,
 )
 _POINT = re.compile(

@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from kg.parse.sentences import TextLine as Line, blank_markup, in_regions, iter_lines, squash
+from kg.parse.sentences import TextLine, blank_markup, in_regions, iter_lines, squash
 from kg.records import AgendaItem, Span
 
 # "3", "12.", "2.1", "3 a)", "3(a)", "3a." followed by the title.
@@ -28,7 +28,7 @@ _NUMBERED = re.compile(
 # "Item 5:", "Agenda item 5 -", "Minute 45" as a prefix family of its own.
 _ITEM_WORD = re.compile(
     r"(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s+(?:No\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
-    r"\s*[:.\-–—)]?\s+(?P<title>\S.*)",
+    r"(?:[ \t]*[:.\-–—)][ \t]*|[ \t]+)(?P<title>\S.*)",
     re.IGNORECASE,
 )
 _LETTERED = re.compile(r"\(?(?P<let>[a-z])[).][ \t]+(?P<title>\S.*)")
@@ -60,7 +60,7 @@ _LOOKBACK = 40  # candidates considered as a predecessor: keeps the run search l
 
 @dataclass
 class _Cand:
-    line: Line
+    line: TextLine
     top: int
     sub: int  # 0 for a top-level number, else the part after the dot
     letter: str | None
@@ -88,7 +88,7 @@ def parse_items(text: str, headings: list[Span], *, skip: list[Span] | None = No
 # -- numbered family ---------------------------------------------------------------
 
 
-def _numbered_items(lines: list[Line], word_prefix: bool = False) -> list[_Cand]:
+def _numbered_items(lines: list[TextLine], word_prefix: bool = False) -> list[_Cand]:
     cands = []
     for ln in lines:
         s = ln.stripped
@@ -144,7 +144,7 @@ def _longest_run(cands: list[_Cand]) -> list[_Cand]:
     return run[::-1]
 
 
-def _add_lettered(items: list[_Cand], lines: list[Line]) -> list[_Cand]:
+def _add_lettered(items: list[_Cand], lines: list[TextLine]) -> list[_Cand]:
     """Standalone "a) Title" lines that open a numbered item become "3a", "3b" ..."""
     starts = [c.line.start for c in items]
     line_starts = [ln.start for ln in lines]
@@ -175,8 +175,8 @@ def _add_lettered(items: list[_Cand], lines: list[Line]) -> list[_Cand]:
 
 
 def _headed_items(
-    text: str, clean: str, lines: list[Line], headings: list[Span], skip: list[Span]
-) -> list[tuple[Line, str]]:
+    text: str, clean: str, lines: list[TextLine], headings: list[Span], skip: list[Span]
+) -> list[tuple[TextLine, str]]:
     marked = _marked_lines(text, lines, headings)
     use_caps = not marked
     out = []
@@ -188,7 +188,7 @@ def _headed_items(
     return out
 
 
-def _marked_lines(text: str, lines: list[Line], headings: list[Span]) -> set[int]:
+def _marked_lines(text: str, lines: list[TextLine], headings: list[Span]) -> set[int]:
     """Starts of lines the source marked as headings (spans, ``#`` marks, whole-line bold)."""
     starts = [ln.start for ln in lines]
     marked: set[int] = set()
@@ -204,8 +204,10 @@ def _marked_lines(text: str, lines: list[Line], headings: list[Span]) -> set[int
 
 
 def _is_caps_heading(s: str) -> bool:
+    if len(s) > 90 or "/" in s:
+        return False
     letters = [c for c in s if c.isalpha()]
-    if len(letters) < 5 or "/" in s or len(s) > 90:
+    if len(letters) < 5:
         return False
     upper = sum(c.isupper() for c in letters)
     return upper / len(letters) > 0.9 and re.search(r"[A-Z]{3,}", s) is not None
@@ -274,7 +276,7 @@ def _looks_like_title(title: str, *, strict: bool, heading: bool) -> bool:
     return not (heading and title.casefold().startswith(("action:", "action -", "action –")))
 
 
-def _with_spans(found: list[tuple[Line, str | None, str]], text_len: int) -> list[AgendaItem]:
+def _with_spans(found: list[tuple[TextLine, str | None, str]], text_len: int) -> list[AgendaItem]:
     items: list[AgendaItem] = []
     for k, (ln, number, title) in enumerate(found):
         end = found[k + 1][0].start if k + 1 < len(found) else text_len

@@ -114,7 +114,7 @@ class PersonResolver:
     def names(self, phrase: str) -> list[str] | None:
         """People in a list such as "A, B and C"; None when any part is not a person."""
         out: list[str] = []
-        for part in _SPLIT.split(_NOTE.sub(" ", phrase)):
+        for part in _SPLIT.split(" ".join(_NOTE.sub(" ", phrase).split())):
             part = part.strip(" .,;:-–")
             if not part:
                 continue

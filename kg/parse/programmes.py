@@ -34,9 +34,9 @@ _LEADING_DROP = {
 # always ("Terms of Reference and Work Programme"), or when the phrase is only
 # that word and the head ("Improvement Plan", but "Early Help Improvement Plan").
 _GENERIC_ALWAYS = {"events", "meeting", "meetings", "agenda"}
-_GENERIC_PLAN = {"work", "action", "forward", "business"}  # before "Programme"/"Plan" only: "Cycle to Work Scheme"
+_GENERIC_PLAN = {"work", "forward"}  # before "Programme"/"Plan" only: "Cycle to Work Scheme"
 _GENERIC_SHORT = {
-    "delivery", "project", "implementation", "annual", "budget", "communications", "training", "recovery",
+    "action", "business", "delivery", "project", "implementation", "annual", "budget", "communications", "training", "recovery",
     "improvement", "financial", "capital", "spending", "savings", "transition", "exit", "risk", "audit",
     "staffing", "workforce", "operational", "team", "service", "development", "strategic", "corporate",
 }
@@ -241,12 +241,11 @@ def _phrase_before(view: str, head_start: int, head_end: int) -> tuple[int, int]
         pos, w = tokens[k]
         if w.endswith(".") and not re.fullmatch(r"(?:St|[A-Z])\.", w):
             break  # the previous sentence ends here
-        if _is_cap_word(w):
-            words.append((pos, w))
-        elif w.lower() in _CONNECTORS and k > 0 and words and words[-1][1][0].isalpha() and tokens[k - 1][1][0].isupper():
-            words.append((pos, w))
-        else:
+        # a connector ("and", "of") only joins two capitalised words: "Police and Crime Plan"
+        joins = w.lower() in _CONNECTORS and k > 0 and words and words[-1][1][0].isalpha() and tokens[k - 1][1][0].isupper()
+        if not (_is_cap_word(w) or joins):
             break
+        words.append((pos, w))
         k -= 1
     words.reverse()
     while words and (words[0][1].lower() in _LEADING_DROP or words[0][1].lower() in _CONNECTORS):

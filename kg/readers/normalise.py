@@ -52,6 +52,13 @@ for _i in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0x85), *ra
            *range(0xE000, 0xE080)]:
     _CHAR_MAP.setdefault(_i, None)
 
+_ODD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_MAP)) + "]")
+
+
+def _odd(m: re.Match[str]) -> str:
+    return _CHAR_MAP[ord(m.group(0))] or ""
+
+
 _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
@@ -63,7 +70,7 @@ def clean_chars(text: str) -> str:
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = _BR.sub("\n", text)
-    return text.translate(_CHAR_MAP)
+    return _ODD.sub(_odd, text)  # faster than str.translate when odd characters are rare
 
 
 # --- inline markup --------------------------------------------------------------------------
@@ -86,12 +93,19 @@ _BULLET = re.compile(
 )
 _O_BULLET = re.compile(r"^([ \t]*)o[ \t]+(?=\S)")
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Lines without any of these need no markup rules (most lines of most minutes).
+_SPECIAL = re.compile(
+    "[#<*_\\]\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714]"
+    "|^[ \t]*[-+oO][ \t]"
+)
 _ONLY_MARKS = re.compile(r"^[ \t]*(?:\*{1,3}|_{1,3})[ \t]*$")
 _SETEXT = re.compile(r"^={3,}\s*$")
 
 
 def _protect(line: str) -> str:
     """Backslash-escaped marks (``\\*``) become private characters the rules below ignore."""
+    if "\\" not in line:
+        return line
     return _ESCAPE.sub(lambda m: chr(_PROTECT_BASE + ord(m.group(1))), line)
 
 
@@ -189,12 +203,16 @@ def _bold_block_ends(lines: list[str], i: int) -> int:
 
 def assemble(raw_lines: Iterable[Line], *, markdown: bool = False) -> tuple[str, list[Span]]:
     """Clean lines and join them; return the text and the spans of heading lines."""
+    raw_lines = list(raw_lines)
     lines: list[Line] = []
-    for ln in raw_lines:
-        parts = clean_chars(ln.text).split("\n")
-        lines.extend(Line(p, ln.heading) for p in parts)
+    if any(ln.heading for ln in raw_lines):  # cleaning may split a line: keep each piece's flag
+        for ln in raw_lines:
+            lines.extend(Line(p, ln.heading) for p in clean_chars(ln.text).split("\n"))
+    else:  # no flags to carry: clean the whole text in one go
+        lines = [Line(p) for p in clean_chars("\n".join(ln.text for ln in raw_lines)).split("\n")]
     lines = _pipe_rows(lines)
-    texts = [_protect(ln.text) for ln in lines]
+    escaped = any("\\" in ln.text for ln in lines)
+    texts = [_protect(ln.text) for ln in lines] if escaped else [ln.text for ln in lines]
     heads = [ln.heading for ln in lines]
 
     if markdown:
@@ -217,10 +235,11 @@ def assemble(raw_lines: Iterable[Line], *, markdown: bool = False) -> tuple[str,
     offset = 0
     for text, heading in zip(texts, heads):
         line, is_heading = _clean_line(text)
-        line = _unprotect(line)
+        if escaped:
+            line = _unprotect(line)
         if (heading or is_heading) and line.strip():
             lead = len(line) - len(line.lstrip())
-            spans.append(Span(offset + lead, offset + len(line)))
+            spans.append(Span(offset + lead, offset + len(line.rstrip())))
         out.append(line)
         offset += len(line) + 1
     return "\n".join(out), spans
@@ -228,6 +247,8 @@ def assemble(raw_lines: Iterable[Line], *, markdown: bool = False) -> tuple[str,
 
 def _clean_line(line: str) -> tuple[str, bool]:
     """One line without its markup, and whether the markup said it is a heading."""
+    if not _SPECIAL.search(line):
+        return line.rstrip(" "), False
     heading = False
     m = _MD_HEADING.match(line)
     if m:

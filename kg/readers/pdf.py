@@ -22,6 +22,7 @@ from kg.readers import FormatError
 from kg.readers.normalise import Line
 
 _GAP = re.compile(r" {3,}")
+_CELL = re.compile(r"\S+(?: {1,2}\S+)*")
 _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
 # A page number line, once digits are "#": "page # of #", "- # -", "#/#".
@@ -124,7 +125,6 @@ def _reason(exc: BaseException) -> str:
 def _page_lines(text: str) -> list[str]:
     """One page's layout text: gaps between columns as tabs, vertical padding collapsed."""
     raw = [ln.rstrip() for ln in text.replace("\r", "").split("\n")]
-    indents = [len(ln) - len(ln.lstrip(" ")) for ln in raw]
     multi = [bool(_GAP.search(ln.strip())) for ln in raw]
     out: list[str] = []
     i = 0
@@ -139,16 +139,42 @@ def _page_lines(text: str) -> list[str]:
             j = i
             while j < len(raw) and raw[j].strip() and multi[j]:
                 j += 1
-            left = min(indents[i:j])
-            for k in range(i, j):
-                row = _GAP.sub("\t", raw[k].strip())
-                out.append(("\t" + row) if indents[k] - left >= 3 else row)
+            out.extend(_table_rows(raw[i:j]))
             i = j
             continue
         out.append(raw[i].strip())
         i += 1
     while out and not out[-1]:
         out.pop()
+    return out
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(column offset, text) of each cell of a laid-out row: cells are split by gaps of 3+ spaces."""
+    return [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
+
+
+def _table_rows(rows: list[str]) -> list[str]:
+    """Rows laid out in columns as tab-separated cells, an empty cell wherever a row skips a column.
+
+    Column starts are the offsets where cells begin in several rows (or in the
+    fullest row); each cell goes to the last column starting at or before it.
+    """
+    parsed = [_cells(r) for r in rows]
+    widest = max(parsed, key=len)
+    starts = Counter(off for cells in parsed for off, _ in cells)
+    columns = sorted({off for off, n in starts.items() if n >= 2} | {off for off, _ in widest})
+    merged: list[int] = []
+    for off in columns:  # offsets a character or two apart are one column
+        if not merged or off - merged[-1] > 2:
+            merged.append(off)
+    out: list[str] = []
+    for cells in parsed:
+        slots = [""] * len(merged)
+        for off, text in cells:
+            k = max((i for i, c in enumerate(merged) if c <= off + 2), default=0)
+            slots[k] = f"{slots[k]} {text}".strip()
+        out.append("\t".join(slots))
     return out
 
 

@@ -9,12 +9,13 @@ warning* the user can see.
 from __future__ import annotations
 
 import codecs
+import re
 
 from kg.readers import FormatError
 from kg.readers.normalise import Line
 
-# Control characters that may appear in text; anything else in quantity means binary.
-_TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v", "\x1a"}
+# Control characters other than layout ones (tab, newlines, form feed, Ctrl-Z): in quantity, binary.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 
 class NotText(FormatError):
@@ -57,8 +58,7 @@ def is_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:65536]
-    controls = sum(1 for c in sample if (c < " " or "\x7f" <= c < "\xa0") and c not in _TEXT_CONTROLS)
-    return controls > 0.05 * len(sample)
+    return len(_CONTROLS.findall(sample)) > 0.05 * len(sample)
 
 
 def text_lines(text: str) -> list[Line]:

@@ -27,6 +27,7 @@ def test_gazetteer_alias_gives_the_canonical_name_in_any_case():
         ("A Memory Clinic had opened in Hexham.", ["Memory Clinic"]),
         ("The Eastfield Estate Regeneration Programme was on track.", ["Eastfield Estate Regeneration Programme"]),
         ("The Local Plan Review would start in May.", ["Local Plan Review"]),
+        ("The Climate Action Plan was published.", ["Climate Action Plan"]),
     ],
 )
 def test_capitalised_names_ending_in_a_programme_word(line, expected):

@@ -185,3 +185,14 @@ def test_help_shows_an_example(command):
     r = CliRunner().invoke(cli, [command, "--help"])
     assert r.exit_code == 0
     assert "Example" in r.output and f"kg {command}" in r.output
+
+
+def test_lookup_modules_stay_light():
+    import subprocess
+    import sys
+
+    code = ("import sys, kg.cli_lookup, kg.cli_serve, kg.server, kg.lookup, kg.queries; "
+            "print(' '.join(m for m in ('rdflib', 'networkx', 'pyshacl', 'numpy', 'scipy', 'pyvis') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
