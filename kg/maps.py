@@ -271,6 +271,7 @@ PAGE_JS = """
     window.kgDrawnMs = performance.now();
     document.body.setAttribute('data-kg-drawn', String(nodes.length));
   });
+  network.redraw();  // the first frame may already be drawn: mark the next one
 })();
 """
 

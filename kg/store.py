@@ -248,10 +248,17 @@ class OxigraphStore(Store):
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.location}: write failed ({exc})") from exc
 
+    FLUSH_EVERY = 50_000  # quads; RocksDB keeps writes in memory until a flush
+
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         # One update request is one Oxigraph transaction: the drop and the insert
         # land together or not at all, so an interrupted build leaves the old graph.
+        quads = list(quads)
         self.update(f"DROP SILENT GRAPH <{graph}> ;\n" + _insert_data(graph, quads))
+        self._unflushed = getattr(self, "_unflushed", 0) + len(quads)
+        if self._unflushed >= self.FLUSH_EVERY and self.location != ":memory:":
+            self.ox.flush()  # without it memory grows by ~1 MB per thousand quads written
+            self._unflushed = 0
 
     def drop_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}>")

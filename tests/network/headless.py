@@ -63,6 +63,7 @@ class Browser:
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.console: list[str] = []
+        self.errors: list[str] = []
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Network", "Page", "Runtime"):
@@ -88,6 +89,9 @@ class Browser:
         elif method == "Page.javascriptDialogOpening":
             self.dialogs.append(params.get("message", ""))
             self._post("Page.handleJavaScriptDialog", {"accept": True}, msg.get("sessionId"))
+        elif method == "Runtime.exceptionThrown":
+            details = params.get("exceptionDetails", {})
+            self.errors.append(details.get("exception", {}).get("description") or details.get("text", ""))
         elif method == "Runtime.consoleAPICalled":
             self.console.append(" ".join(str(a.get("value", "")) for a in params.get("args", [])))
 
@@ -127,7 +131,7 @@ class Browser:
             if self.evaluate("document.body && document.body.getAttribute('data-kg-drawn')"):
                 return time.monotonic() - start
             time.sleep(0.05)
-        raise TimeoutError(f"{path}: the map was not drawn within {self.timeout:.0f} s")
+        raise TimeoutError(f"{path}: the map was not drawn within {self.timeout:.0f} s {self.errors}")
 
     def close(self) -> None:
         try:
