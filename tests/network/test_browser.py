@@ -26,15 +26,18 @@ PAINTED = """(() => {
   return n;
 })()"""
 
-# Put every tooltip element into the page, as hovering would, then look for injected markup.
+# Hover every node and edge, as a user would, collecting what the tooltip shows; then
+# look for markup the names could have injected.
 TOOLTIPS = """(() => {
-  const box = document.createElement('div'); box.id = 'all-tips';
-  nodes.get().concat(edges.get()).forEach(item => box.appendChild(item.title));
-  document.body.appendChild(box);
+  const tip = document.querySelector('.kg-tip');
+  const at = {DOM: {x: 5, y: 5}};
+  let text = '';
+  nodes.getIds().forEach(id => { network.emit('hoverNode', {node: id, pointer: at}); text += tip.textContent + '\\n'; });
+  edges.getIds().forEach(id => { network.emit('hoverEdge', {edge: id, pointer: at}); text += tip.textContent + '\\n'; });
   return {
-    imgs: document.querySelectorAll('img, svg, #all-tips script, #all-tips b').length,
+    injected: document.querySelectorAll('img, svg, .kg-tip *:not(strong):not(div)').length,
     pwned: document.body.getAttribute('data-pwned'),
-    text: box.textContent,
+    text: text,
   };
 })()"""
 
@@ -57,10 +60,12 @@ def test_map_draws_offline_and_hostile_names_stay_text(browser, hostile_store, t
     assert HOSTILE in labels  # shown as the literal text it is
 
     found = browser.evaluate(TOOLTIPS)
-    assert found["imgs"] == 0
+    assert found["injected"] == 0
     assert found["pwned"] is None
     assert HOSTILE in found["text"] and "data-pwned','evidence'" in found["text"]
-    assert browser.dialogs == []
+    assert "<b onmouseover=alert(4)>Chair</b>" in found["text"]  # a role, shown as text
+    assert "<img src=x onerror=alert(1)> – \"><svg onload=alert(2)>" in found["text"]  # an edge's tooltip
+    assert browser.dialogs == [] and browser.errors == []
     assert all(url.startswith("file://") for url in browser.requests), browser.requests
 
 
