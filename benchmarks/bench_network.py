@@ -58,12 +58,17 @@ def synthetic_trig(people: int = 3000, bodies: int = 30, orgs: int = 60, meeting
             pools[b].append(p)
     out = [PREFIXES]
     for b in range(bodies):
+        pool = pools[b][:]
+        rng.shuffle(pool)
+        share = -(-len(pool) // meetings_per_body)  # everyone in the pool attends at least once
         for k in range(meetings_per_body):
             date = f"{2017 + k // 4}-{1 + 3 * (k % 4):02d}-{rng.randint(1, 28):02d}"
             m = f"meeting/body-{b}/{date}"
             g = [f"<graph/body-{b}-{date}> {{",
                  f"<{m}> a gov:Meeting ; gov:body <body/body-{b}> ; dcterms:date \"{date}\"^^xsd:date ."]
-            present = rng.sample(pools[b], min(attendees, len(pools[b])))
+            present = pool[k * share:(k + 1) * share]
+            others = [p for p in pools[b] if p not in present]
+            present += rng.sample(others, max(0, min(attendees - len(present), len(others))))
             for i, p in enumerate(present):
                 a = f"{m}/attendance/person-{p}"
                 cap = "gov:Chair" if i == 0 else "gov:Member"

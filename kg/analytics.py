@@ -426,20 +426,30 @@ BUILDERS = {
 }
 
 
+# Other names people use for the projections.
+ALIASES = {
+    "co-attendance": "people", "persons": "people", "organisations": "orgs", "organizations": "orgs",
+    "collaboration": "orgs", "agencies": "orgs", "people-organisations": "people-orgs",
+    "programmes": "people-programmes", "members": "bodies", "attendance": "meetings",
+}
+
+
+def projection_name(projection: str, option: str = "--projection") -> str:
+    """The canonical projection name, or an error naming the option."""
+    name = ALIASES.get(projection, projection)
+    if name not in BUILDERS:
+        raise QueryError(f"{option}: unknown projection {projection!r} (one of {', '.join(PROJECTIONS)})")
+    return name
+
+
 def build_projection(data: Data, projection: str) -> nx.Graph:
-    try:
-        builder = BUILDERS[projection]
-    except KeyError:
-        raise QueryError(f"--projection: unknown projection {projection!r} (one of {', '.join(PROJECTIONS)})") from None
-    return builder(data)
+    return BUILDERS[projection_name(projection)](data)
 
 
-def project(store: Store, projection: str, f: Filters | None = None) -> nx.Graph:
+def project(store: Store, projection: str, f: Filters | None = None, option: str = "--projection") -> nx.Graph:
     """A projection straight from the store."""
-    if projection not in BUILDERS:
-        build_projection(Data([]), projection)  # raises the error naming the option
-    f = f or Filters()
-    return build_projection(fetch(store, f, projection), projection)
+    projection = projection_name(projection, option)
+    return build_projection(fetch(store, f or Filters(), projection), projection)
 
 
 # ---------------------------------------------------------------------------
@@ -691,8 +701,7 @@ def analyse(store: Store, projection: str = "people", f: Filters | None = None, 
             compare: tuple[str, str] | None = None) -> Report:
     """The ``kg analyse`` report: brokers, communities, connectors, collaboration, trends, changes."""
     f = f or Filters()
-    if projection not in BUILDERS:
-        build_projection(Data([]), projection)
+    projection = projection_name(projection)
     data = fetch(store, f, projection)
     g = build_projection(data, projection)
     found = communities(g)
@@ -758,5 +767,6 @@ def export_projection(store: Store, projection: str, fmt: str, path: Path, **fil
     unknown = set(filters) - {"body", "since", "until"}
     if unknown:
         raise ExportError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+    name = projection_name(projection, "--graph")
     f = resolve_filters(store, **filters)
-    export_graph(project(store, projection, f), fmt, Path(path))
+    export_graph(project(store, name, f), fmt, Path(path))

@@ -131,6 +131,13 @@ def links_quads(store, gaz: Gazetteer | None = None) -> list[ox.Quad]:
              ?f gov:attendee|gov:absentee ?p ; gov:representing ?o ; gov:roleLabel ?role }"""
     ):
         roles[(r["p"], r["o"])].add(r["role"])
+    role_labels: dict[str, Counter] = defaultdict(Counter)  # one label per role IRI ("Chair" / "chair")
+    for pair_roles in roles.values():
+        for role in pair_roles:
+            role_labels[slug(role)][role] += 1
+    for key, counts in sorted(role_labels.items()):
+        q.add(BASE + "role/" + key, RDF.type, ORG.Role)
+        q.add(BASE + "role/" + key, SKOS.prefLabel, text(_best(counts)))
     for (p, o), dates in sorted(spans.items()):
         mem = f"{BASE}membership/{p[len(PERSON):]}/{o[len(ORGS):]}"
         q.add(mem, RDF.type, ORG.Membership)
@@ -138,10 +145,7 @@ def links_quads(store, gaz: Gazetteer | None = None) -> list[ox.Quad]:
         q.add(mem, ORG.member, p)
         q.add(mem, ORG.organization, o)
         for role in sorted(roles[(p, o)]):
-            role_iri = BASE + "role/" + slug(role)
-            q.add(mem, ORG.role, role_iri)
-            q.add(role_iri, RDF.type, ORG.Role)
-            q.add(role_iri, SKOS.prefLabel, text(role))
+            q.add(mem, ORG.role, BASE + "role/" + slug(role))
         if dates:
             interval = mem + "/interval"
             q.add(mem, ORG.memberDuring, interval)

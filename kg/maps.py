@@ -78,20 +78,21 @@ def _clustered_layout(g: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
     pos: dict[Any, tuple[float, float]] = {}
     for i, members in enumerate(groups):
         cx, cy = centres[i]
-        inner = _component_layout(g.subgraph(members), seed) if len(members) <= CLUSTERED_MIN else \
-            {v: (0.5, 0.5) for v in members}
+        inner = _component_layout(g.subgraph(members), seed, fast=True)
         for v, (x, y) in inner.items():
             pos[v] = (cx * spread + (x - 0.5) * 2 * radius[i], cy * spread + (y - 0.5) * 2 * radius[i])
     return pos
 
 
-def _component_layout(g: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
+def _component_layout(g: nx.Graph, seed: int, fast: bool = False) -> dict[Any, tuple[float, float]]:
     """Positions in [0, 1] for one connected component (hops, not weights: dense meetings
     would otherwise collapse into a ball)."""
     n = g.number_of_nodes()
     if n == 1:
         return {next(iter(g)): (0.5, 0.5)}
-    if n <= KAMADA_KAWAI_MAX:
+    if fast:
+        pos = nx.spring_layout(g, seed=seed, iterations=40, weight=None)
+    elif n <= KAMADA_KAWAI_MAX:
         pos = nx.kamada_kawai_layout(g, weight=None)
     elif n <= CLUSTERED_MIN:
         pos = nx.spring_layout(g, seed=seed, iterations=50, weight=None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Multi-word titles first: the longest match wins.
 HONORIFICS = [
@@ -79,6 +80,13 @@ def clean_space(text: str) -> str:
 
 def split_name(raw: str) -> NameParts:
     """Split "Cllr Mark Hawthorne MBE" into name, honorific and post-nominals."""
+    name, honorific, post = _split_name(raw)
+    return NameParts(name, honorific, list(post))
+
+
+@lru_cache(maxsize=1 << 15)
+def _split_name(raw: str) -> tuple[str, str | None, tuple[str, ...]]:
+    """Cached core of ``split_name`` (parsers ask about the same names many times)."""
     text = clean_space(raw.replace("\u00a0", " ")).strip(" ,;:*_")
     post: list[str] = []
     m = _POST_RE.search(text)
@@ -90,18 +98,21 @@ def split_name(raw: str) -> NameParts:
     if m and m.end() < len(text):
         honorific = clean_space(m.group(0))
         text = text[m.end() :].strip()
-    return NameParts(text, honorific, post)
+    return text, honorific, tuple(post)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation, collapse spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    """Lower-case, strip accents and punctuation, collapse spaces (cached: names recur)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").casefold()
     text = re.sub(r"[^\w' -]+", " ", text)
     return clean_space(text.replace("'", ""))
 
 
+@lru_cache(maxsize=1 << 15)
 def person_key(name: str) -> str:
     """A matching key: folded, honorifics gone, first name in its long form."""
     parts = split_name(name)

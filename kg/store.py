@@ -117,8 +117,8 @@ class Store:
     """What every store offers; ``OxigraphStore`` here, ``kg.remote.RemoteStore`` for endpoints.
 
     A subclass implements ``select``, ``ask``, ``update``, ``replace_graph``,
-    ``drop_graph``, ``graphs``, ``quad_count``, ``quads`` and ``serialize``;
-    the rest is built on those.
+    ``drop_graph``, ``graphs``, ``quad_count``, ``quads`` and ``serialize``
+    (and may specialise ``iter_select`` and ``close``).
     """
 
     location: str
@@ -126,6 +126,10 @@ class Store:
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows of a SELECT over the union of all graphs, as plain Python values."""
         raise NotImplementedError
+
+    def iter_select(self, sparql: str, bindings: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """Like ``select``, one row at a time (for large results)."""
+        yield from self.select(sparql, bindings)
 
     def ask(self, sparql: str, bindings: dict[str, Any] | None = None) -> bool:
         raise NotImplementedError

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from kg.gazetteer import Gazetteer, expand_org_abbreviation
 from kg.names import person_key
 from kg.parse import people as P
-from kg.parse.textlines import Line, cells, iter_lines, strip_markup
+from kg.parse.textlines import Line, cells, iter_lines, lines_with, strip_markup
 from kg.records import Deputy, Person, Span
 
 
@@ -456,20 +456,20 @@ _DEP_TAIL = re.compile(
     r"attended|representing)(?:\s+(?:for\s+(?:him|her|them)|in\s+(?:his|her|their)\s+place|on\s+(?:his|her|their)\s+behalf))?\s*$"
 )
 _SUB_BY = re.compile(r"\(\s*(?:substituted|represented|replaced|deputised|deputized)\s+by\s+(?P<by>[^()]+?)\s*\)", re.I)
-_DEPUTY_PROSE = [
-    re.compile(
+_DEPUTY_PROSE = [  # (pattern, a cheap test the line must pass first: the name patterns are slow to scan)
+    (re.compile(
         rf"(?P<dep>{_NAME})\s+(?:was\s+|is\s+)?(?i:deputising|deputizing|deputised|deputized|substituting|substituted|"
         r"standing\s+in|stood\s+in|attended|attending|sat|present)\s+(?i:(?:as\s+(?:a\s+)?(?:substitute|deputy)\s+)?"
         rf"(?:for|on\s+behalf\s+of|in\s+place\s+of))\s+(?P<for>{_NAME})"
-    ),
-    re.compile(rf"(?P<dep>{_NAME})\s+represented\s+(?P<for>{_NAME})"),
-    re.compile(
+    ), re.compile(r"(?i:\s(?:for|on\s+behalf\s+of|in\s+place\s+of)\s+[A-Z])")),
+    (re.compile(rf"(?P<dep>{_NAME})\s+represented\s+(?P<for>{_NAME})"), re.compile(r"\srepresented\s+[A-Z]")),
+    (re.compile(
         rf"(?P<for>{_NAME})\s+(?:was\s+)?(?i:substituted|represented|replaced)\s+by\s+(?P<dep>{_NAME})"
-    ),
-    re.compile(
+    ), re.compile(r"(?i:substituted|represented|replaced)\s+(?i:by)\s+[A-Z]")),
+    (re.compile(
         rf"(?i:apologies\s+(?:were\s+)?(?:noted|received)\s+from)\s+(?P<for>{_NAME})\s*[–—\-,]\s*(?P<dep>{_NAME})"
         r"\s+(?i:deputising|deputizing|substituting|attending)"
-    ),
+    ), re.compile(r"(?i:apologies)")),
 ]
 _DEP_WORDS = ("deput", "substitut", "represent", "place of", "behalf of", "stood in", "standing in")
 _DEP_HINT = re.compile(r"deputi[sz]|substitut|represent|in\s+place\s+of|on\s+behalf\s+of|stood\s+in|standing\s+in", re.I)
@@ -503,9 +503,7 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
             dep = _clean_name(tail.group("dep"))
             res.deputies.append(Deputy(dep, added[-1].name, span))
             res.present.append(_person(tail.group("dep"), None, None, None, span, capacity="deputy"))
-    for ln in iter_lines(text):
-        if "apologies" not in ln.raw:
-            continue
+    for ln in lines_with(text, ("apologies",), case=True):
         for m in _SENT_APOL.finditer(ln.raw):
             at = ln.start + m.start()
             if P.looks_like_name(m.group("name")) and not _inside(at, res.regions):
@@ -513,11 +511,12 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
 
 
 def _prose_deputies(text: str, res: AttendanceResult) -> None:
-    for ln in iter_lines(text):
-        low = ln.raw.lower()
-        if not any(k in low for k in _DEP_WORDS) or not _DEP_HINT.search(ln.raw):
+    for ln in lines_with(text, _DEP_WORDS):
+        if not _DEP_HINT.search(ln.raw):
             continue
-        for rx in _DEPUTY_PROSE:
+        for rx, hint in _DEPUTY_PROSE:
+            if not hint.search(ln.raw):
+                continue
             for m in rx.finditer(ln.raw):
                 dep, for_ = m.group("dep"), m.group("for")
                 if not (P.looks_like_name(dep) and P.looks_like_name(for_)):

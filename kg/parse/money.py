@@ -15,7 +15,7 @@ _SCALE = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "million": 1e6, "bn
 _UNIT = r"(?:\s?(?P<unit>million|billion|mn|bn|m|M|k|K|b)\b)?"
 _POUNDS = re.compile(r"£\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _UNIT)
 # A table cell: after a tab, the number and its unit end the line.
-_CELL = re.compile(r"(?<=\t)[ ]*(?P<num>\d+(?:\.\d+)?)(?P<unit>m|k|K|M|bn)[ ]*$", re.MULTILINE)
+_CELL = re.compile(r"\t[ ]*(?P<num>\d+(?:\.\d+)?)(?P<unit>m|k|K|M|bn)[ ]*$", re.MULTILINE)
 
 
 def _value(num: str, unit: str | None) -> float:
@@ -26,6 +26,8 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     """Amounts in ``text[start:end]`` in document order."""
     end = len(text) if end is None else end
     found: list[Money] = []
+    if text.find("£", start, end) < 0 and text.find("\t", start, end) < 0:
+        return found  # most lines: no pound sign, no table cell
     for m in _POUNDS.finditer(text, start, end):
         found.append(Money(_value(m.group("num"), m.group("unit")), m.group(0), span=Span(m.start(), m.end())))
     taken = {mo.span.start for mo in found if mo.span}

@@ -13,6 +13,7 @@ lower case.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ HEADS = {
     "Programme", "Program", "Plan", "Strategy", "Pilot", "Review", "Initiative", "Clinic", "Conversation",
     "Challenge", "Scheme", "Project", "Fund", "Programmes", "Plans", "Strategies",
 }
-_HEAD_RE = re.compile(r"\b(?:" + "|".join(sorted({h.lower() for h in HEADS}, key=len, reverse=True)) + r")\b")
+_HEAD_RE_BARE = re.compile(r"(?:" + "|".join(sorted({h.lower() for h in HEADS}, key=len, reverse=True)) + r")\b")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CONNECTORS = {"and", "of", "for", "to", "&", "in", "on"}
 _LEADING_DROP = {
@@ -65,6 +66,7 @@ class ProgrammeFinder:
         self.gaz = gaz
         self._acronyms = acronyms if acronyms is not None else set()
         self._exact, self._folded = _gazetteer_patterns(gaz)
+        self._last: _Scan | None = None
 
     @property
     def acronyms(self) -> set[str]:
@@ -76,26 +78,30 @@ class ProgrammeFinder:
         """Programmes named in ``text[start:end]`` (one line or many), gazetteer hits first.
 
         ``skip_line(line)`` may veto whole lines (a budget table's funding rows).
+        The whole of ``text`` is scanned once, on the first call for it; later
+        calls for other ranges of the same text only pick their share.
         """
-        low = _lower(text[start:end])
-        hits = self._gazetteer(text, low, start)
+        scan = self._scan(text)
+        lo, hi = bisect_left(scan.gaz_starts, start), bisect_left(scan.gaz_starts, end)
+        hits = [h for h in scan.gaz_hits[lo:hi] if h.end <= end]
         taken = [(h.start, h.end) for h in hits]
-        views: dict[int, tuple[int, str, bool]] = {}
-        for hm in _HEAD_RE.finditer(low):
-            m = _Shifted(hm.start() + start, hm.end() + start)
-            line_start = max(start, text.rfind("\n", start, m.start()) + 1)
-            if line_start not in views:
-                line_end = text.find("\n", m.end(), end)
-                line = text[line_start : end if line_end < 0 else line_end]
-                vetoed = bool(skip_line and skip_line(line))
-                views[line_start] = (line_start, _title_case(line, self.acronyms) if _is_caps(line) else line, vetoed)
-            base, view, vetoed = views[line_start]
-            if vetoed:
+        lo, hi = bisect_left(scan.head_starts, start), bisect_left(scan.head_starts, end)
+        for hs, he in scan.heads[lo:hi]:
+            if he > end:
                 continue
-            phrase = _phrase_before(view, m.start() - base, m.end() - base)
+            line_start = max(start, text.rfind("\n", start, hs) + 1)
+            line_end = text.find("\n", he, end)
+            line_end = end if line_end < 0 else line_end
+            if skip_line and skip_line(text[line_start:line_end]):
+                continue
+            view = scan.views.get((line_start, line_end))
+            if view is None:
+                line = text[line_start:line_end]
+                view = scan.views[(line_start, line_end)] = _title_case(line, self.acronyms) if _is_caps(line) else line
+            phrase = _phrase_before(view, hs - line_start, he - line_start)
             if not phrase:
                 continue
-            s, e = base + phrase[0], base + phrase[1]
+            s, e = line_start + phrase[0], line_start + phrase[1]
             if any(s < te and ts < e for ts, te in taken):
                 continue
             surface = view[phrase[0] : phrase[1]]
@@ -107,35 +113,67 @@ class ProgrammeFinder:
         hits.sort(key=lambda h: h.start)
         return hits
 
-    def _gazetteer(self, text: str, low: str, start: int) -> list[ProgrammeHit]:
+    def _scan(self, text: str) -> _Scan:
+        if self._last is not None and self._last.text is text:
+            return self._last
+        low = _lower(text)
+        heads = [(m.start(), m.end()) for m in _HEAD_RE_BARE.finditer(low) if _word_start(low, m.start())]
+        gaz_hits = self._gazetteer(text, low)
+        self._last = _Scan(text, gaz_hits, [h.start for h in gaz_hits], heads, [h[0] for h in heads], {})
+        return self._last
+
+    def _gazetteer(self, text: str, low: str) -> list[ProgrammeHit]:
         out: list[ProgrammeHit] = []
         taken: list[tuple[int, int]] = []
-        end = start + len(low)
-        matches = [*(self._exact.finditer(text, start, end) if self._exact else ()),
-                   *(_Shifted(m.start() + start, m.end() + start) for m in (self._folded.finditer(low) if self._folded else ()))]
-        for m in matches:
-            a, b = m.start(), m.end()
+        matches = [*_word_matches(self._exact, text), *_word_matches(self._folded, low)]
+        for a, b in matches:
             if any(a < te and ts < b for ts, te in taken):
                 continue
             entry = self.gaz.programme(text[a:b])
             if entry:
                 out.append(ProgrammeHit(entry.label, text[a:b], a, b))
                 taken.append((a, b))
+        out.sort(key=lambda h: h.start)
         return out
 
 
-@dataclass(frozen=True)
-class _Shifted:
-    """A match position moved back into the document's offsets."""
+@dataclass
+class _Scan:
+    """One document scanned once: gazetteer hits and programme head words, in order."""
 
-    a: int
-    b: int
+    text: str
+    gaz_hits: list[ProgrammeHit]
+    gaz_starts: list[int]
+    heads: list[tuple[int, int]]
+    head_starts: list[int]
+    views: dict[tuple[int, int], str]
 
-    def start(self) -> int:
-        return self.a
 
-    def end(self) -> int:
-        return self.b
+def _word_start(text: str, i: int) -> bool:
+    if i == 0:
+        return True
+    c = text[i - 1]
+    return not (c.isalnum() or c == "_")
+
+
+def _word_matches(rx: re.Pattern | None, text: str) -> list[tuple[int, int]]:
+    """Matches of ``rx`` that start a word. The word-start test is done here rather than as a
+    look-behind in the pattern, which would stop the regex engine skipping ahead by first letter."""
+    out: list[tuple[int, int]] = []
+    if rx is None:
+        return out
+    pos = 0
+    search = rx.search
+    while True:
+        m = search(text, pos)
+        if not m:
+            return out
+        a = m.start()
+        if _word_start(text, a):
+            out.append((a, m.end()))
+            pos = m.end()
+        else:
+            pos = a + 1
 
 
 _CACHE: dict[int, tuple[Gazetteer, re.Pattern | None, re.Pattern | None]] = {}
@@ -157,7 +195,7 @@ def _gazetteer_patterns(gaz: Gazetteer) -> tuple[re.Pattern | None, re.Pattern |
     def compile_(labels: set[str]) -> re.Pattern | None:
         if not labels:
             return None
-        return re.compile(r"(?<![\w])(?:" + _trie_pattern(labels) + r")(?![\w])")
+        return re.compile(r"(?:" + _trie_pattern(labels) + r")(?![\w])")
 
     pats = (compile_(exact), compile_({_lower(x) for x in folded}))
     _CACHE[id(gaz)] = (gaz, *pats)
@@ -190,13 +228,14 @@ def _trie_pattern(words: set[str]) -> str:
     return emit(trie)
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER_B = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def _is_caps(line: str) -> bool:
-    upper = len(_UPPER.findall(line))
-    return upper >= 4 and len(_LOWER.findall(line)) * 9 < upper
+    raw = line.encode("utf-8", "ignore")
+    upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    return upper >= 4 and (len(raw) - len(raw.translate(None, _ASCII_LOWER_B))) * 9 < upper
 
 
 def _title_case(line: str, acronyms: set[str]) -> str:

@@ -8,12 +8,14 @@ at ``Document.text``, so lines keep their offsets and markup (``**``, ``<i>``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 _TAGS = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}\s*/?>")
 _EMPH = re.compile(r"\*{1,3}|_{2,3}|\\(?=[^\w\s])")
 _LEAD = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-•·▪●◦*][ \t]+|>[ \t]*)+")
+_LEAD_CHARS = "#-•·▪●◦*>"
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,20 @@ class Line:
 
 
 def strip_markup(text: str) -> str:
-    """The line as a reader sees it: no tags, emphasis marks, heading hashes or bullets."""
-    text = text.replace("\u00a0", " ").replace("\r", "")
-    text = _TAGS.sub("", text)
-    text = _EMPH.sub("", text)
-    text = _LEAD.sub("", text)
+    """The line as a reader sees it: no tags, emphasis marks, heading hashes or bullets.
+
+    Most lines carry no markup at all, so each substitution runs only when its
+    trigger character is present (every line of every document passes here).
+    """
+    if "\u00a0" in text or "\r" in text:
+        text = text.replace("\u00a0", " ").replace("\r", "")
+    if "<" in text:
+        text = _TAGS.sub("", text)
+    if "*" in text or "_" in text or "\\" in text:
+        text = _EMPH.sub("", text)
+    lead = text.lstrip(" \t")[:1]
+    if lead and lead in _LEAD_CHARS:
+        text = _LEAD.sub("", text)
     return text.strip(" ")
 
 
@@ -60,3 +71,37 @@ def cells(line: Line, sep: re.Pattern[str]) -> list[tuple[str, int, int]]:
         pos = m.end()
     out.append((strip_markup(line.raw[pos:]), line.start + pos, line.end))
     return out
+
+
+@lru_cache(maxsize=8)
+def _line_starts(text: str) -> list[int]:
+    return [ln.start for ln in iter_lines(text)]
+
+
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    """``text`` in lower case when that keeps every offset (it almost always does), else None."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def lines_with(text: str, words: tuple[str, ...], *, case: bool = False) -> list[Line]:
+    """The lines of ``text`` holding one of ``words`` (any case unless ``case``), in order.
+
+    A few ``str.find`` scans over the whole text replace a test on every line,
+    which is what made the prose rules cost more than the rest of the parser.
+    """
+    lines = iter_lines(text)
+    hay = text if case else _lowered(text)
+    if hay is None:  # a letter whose lower case is longer: test line by line
+        return [ln for ln in lines if any(w in ln.raw.lower() for w in words)]
+    starts = _line_starts(text)
+    hit: set[int] = set()
+    for w in words:
+        w = w if case else w.lower()
+        i = hay.find(w)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            hit.add(k)
+            i = hay.find(w, lines[k].end if lines[k].end > i else i + 1)
+    return [lines[k] for k in sorted(hit)]

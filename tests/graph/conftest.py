@@ -58,12 +58,12 @@ def _people(entries: str, start: int, capacity_default: str = "member") -> tuple
         span = Span(offset + lead, offset + lead + len(chunk))
         offset += len(raw) + 1
         dep = re.search(r"\(Deputising for ([^)]+)\)", chunk)
-        role = re.search(r"\((Chair)\)", chunk)
+        role = re.search(r"\((chair)\)", chunk, re.IGNORECASE)
         chunk_clean = re.sub(r"\s*\([^)]*\)", "", chunk)
         name, _, org = chunk_clean.partition(",")
         parts = split_name(name)
         people.append(Person(parts.name, parts.honorific, organisation=org.strip() or None,
-                             role="Chair" if role else None, capacity="chair" if role else capacity_default,
+                             role=role.group(1) if role else None, capacity="chair" if role else capacity_default,
                              span=span))
         if dep:
             deputies.append(Deputy(parts.name, dep.group(1), span=span))

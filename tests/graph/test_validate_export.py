@@ -114,3 +114,14 @@ def test_a_council_cabinet_is_a_unit_of_the_council(tmp_path):
     refresh_links(store)
     rows = store.select("SELECT ?org WHERE { ?b a org:OrganizationalUnit ; org:unitOf/skos:prefLabel ?org }")
     assert rows == [{"org": "Gloucestershire County Council"}]
+
+
+def test_spellings_that_differ_in_case_still_validate(toy_dir, tmp_path):
+    b = toy_dir / "b.txt"
+    b.write_text(b.read_text().replace("(Chair)", "(chair)"),
+                 encoding="utf-8")
+    store = open_store(":memory:")
+    build([toy_dir], store, parser=toy_parse)
+    roles = store.select("SELECT ?r ?l WHERE { ?m org:role ?r . ?r skos:prefLabel ?l }")
+    assert len({r["r"] for r in roles}) == 1 and len({r["l"] for r in roles}) == 1
+    assert validate_store(store) == []

@@ -41,5 +41,10 @@ def test_export_errors_name_the_problem(store, tmp_path):
         A.export_projection(store, "people", "png", tmp_path / "x.png")
     with pytest.raises(KGError, match="no-such-dir"):
         A.export_projection(store, "people", "gexf", tmp_path / "no-such-dir" / "x.gexf")
-    with pytest.raises(KGError, match="--projection"):
+    with pytest.raises(KGError, match="--graph"):
         A.export_projection(store, "everything", "gexf", tmp_path / "x.gexf")
+
+
+def test_export_accepts_the_usual_names(store, tmp_path):
+    A.export_projection(store, "co-attendance", "gexf", tmp_path / "co.gexf")
+    assert nx.read_gexf(tmp_path / "co.gexf").number_of_nodes() == 7  # the people projection

@@ -96,3 +96,13 @@ def test_unknown_size_measure_is_an_error(store):
 def test_empty_network_still_renders(store):
     g = A.project(store, "people", A.resolve_filters(store, since="2030"))
     assert "new vis.Network(" in render_map(g)
+
+
+def test_big_maps_draw_only_the_strongest_ties(store):
+    g = A.project(store, "people")
+    nodes, edges = vis_data(g, A.measure(g), max_edges=3)
+    assert len(nodes) == 7  # every person stays on the map
+    drawn = {frozenset((nodes[e["from"]]["label"], nodes[e["to"]]["label"])) for e in edges}
+    # the two ties of three meetings, and one of two meetings
+    assert {frozenset(("Alice Archer", "Bob Baker")), frozenset(("Alice Archer", "Carol Clark"))} < drawn
+    assert len(drawn) == 3
