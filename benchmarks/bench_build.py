@@ -1,8 +1,8 @@
 """Build throughput and memory: the seeds repeated to N documents, against extraction alone.
 
-Copies the seed minutes to N files with varied names (and a varied last line,
-so each file is a distinct document with its own sha256), then in one run
-measures:
+Copies the seed minutes to N files with varied names, every year in copy k
+moved k rounds on (so each file is a distinct meeting of the same people, as
+a real corpus of many meetings is), then in one run measures:
 
 - extraction alone: read + parse of every file;
 - the full build into a fresh on-disk store: read, parse, link, emit, one
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import re
 import resource
 import shutil
 import tempfile
@@ -34,13 +35,19 @@ from kg.store import open_store
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def shift_years(text: str, by: int) -> str:
+    """Move every year in the text ``by`` years on, so each copy is a meeting of its own."""
+    return re.sub(r"\b(19|20)(\d\d)\b", lambda m: str(int(m.group(0)) + by), text)
+
+
 def make_corpus(n: int, into: Path) -> list[Path]:
+    """The seeds copied to ``n`` files: the same people, but a distinct meeting (date) per copy."""
     seeds = collect_files([ROOT / "data" / "minutes"])
     out = []
     for i in range(n):
         src = seeds[i % len(seeds)]
         dst = into / f"{i:05d}_{src.stem}{src.suffix}"
-        dst.write_bytes(src.read_bytes() + f"\n\nCopy {i}.\n".encode())
+        dst.write_text(shift_years(src.read_text(encoding="utf-8"), i // len(seeds)), encoding="utf-8")
         out.append(dst)
     return out
 

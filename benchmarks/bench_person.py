@@ -50,6 +50,7 @@ def main() -> None:
     ap.add_argument("--name")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # rows appear as they are measured
     name = args.name or busiest_person(str(args.store))
     start, _ = wall(KG + ["--version"], args.repeat)
     lookup, out = wall(KG + ["person", name, "--store", str(args.store), "--format", "json"], args.repeat)

@@ -77,6 +77,7 @@ def main() -> None:
     ap.add_argument("--rdflib-max-quads", type=int, default=3_000_000)
     ap.add_argument("--no-rdflib", action="store_true")
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # rows appear as they are measured
 
     store = OxigraphStore(str(args.store), read_only=True)
     n_quads = len(store)

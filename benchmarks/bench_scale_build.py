@@ -69,6 +69,7 @@ def main() -> None:
     ap.add_argument("--store", type=Path, help="where to build (default: a temporary folder, removed after)")
     ap.add_argument("--keep", action="store_true", help="keep the store (to run bench_queries.py on it)")
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # rows appear as they are measured
 
     minutes = args.corpus / "minutes"
     if not minutes.is_dir():

@@ -260,9 +260,9 @@ def fill_posts(rng: random.Random, namer: Namer, posts: list[Post], start: int, 
             continue
         who = None
         if movers and rng.random() < 0.35:
-            for i, (m, org) in enumerate(movers):
+            for k, (m, org) in enumerate(movers):
                 if org != post.org.name and (m.honorific == "Cllr") == post.councillor:
-                    who = movers.pop(i)[0]
+                    who = movers.pop(k)[0]
                     break
         if who is None:
             who = namer.person("Cllr" if post.councillor else None)

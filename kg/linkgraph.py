@@ -30,7 +30,11 @@ def _best(counts: Counter) -> str:
 
 
 def links_quads(store, gaz: Gazetteer | None = None) -> list[ox.Quad]:
-    """Every quad of the links graph, computed from what the document graphs say."""
+    """Every quad of the links graph, computed from what the document graphs say.
+
+    Joins stay inside one graph (``GRAPH ?g``): over the union, a statement
+    repeated in many graphs would multiply the rows of every join.
+    """
     gaz = gaz or default_gazetteer()
     q = _Quads(ox.NamedNode(LINKS_GRAPH))
     labels: dict[str, Counter] = defaultdict(Counter)
@@ -45,8 +49,9 @@ def links_quads(store, gaz: Gazetteer | None = None) -> list[ox.Quad]:
     written: dict[str, Counter] = defaultdict(Counter)
     honorifics: dict[str, Counter] = defaultdict(Counter)
     for r in store.select(
-        """SELECT ?p ?name ?hon (COUNT(*) AS ?n) WHERE { ?f gov:attendee|gov:absentee ?p ; gov:nameAsWritten ?name .
-             OPTIONAL { ?f gov:honorific ?hon } } GROUP BY ?p ?name ?hon"""
+        """SELECT ?p ?name ?hon (COUNT(*) AS ?n) WHERE { GRAPH ?g {
+             ?f gov:attendee|gov:absentee ?p ; gov:nameAsWritten ?name . OPTIONAL { ?f gov:honorific ?hon } } }
+           GROUP BY ?p ?name ?hon"""
     ):
         written[r["p"]][r["name"]] += r["n"]
         if r["hon"]:
@@ -112,8 +117,7 @@ def links_quads(store, gaz: Gazetteer | None = None) -> list[ox.Quad]:
         else:
             q.add(b, RDF.type, ORG.OrganizationalCollaboration)
     for r in store.select(
-        """SELECT DISTINCT ?b ?o WHERE { ?m gov:body ?b . ?f gov:meeting ?m ; gov:representing ?o .
-             FILTER EXISTS { ?b skos:altLabel ?any } }"""
+        """SELECT DISTINCT ?b ?o WHERE { GRAPH ?g { ?m gov:body ?b . ?f gov:meeting ?m ; gov:representing ?o } }"""
     ):
         q.add(r["b"], ORG.hasMember, r["o"])
 
@@ -121,14 +125,14 @@ def links_quads(store, gaz: Gazetteer | None = None) -> list[ox.Quad]:
     spans: dict[tuple[str, str], list[str]] = defaultdict(list)
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in store.select(
-        """SELECT ?p ?o (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {
+        """SELECT ?p ?o (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { GRAPH ?g {
              ?f gov:attendee|gov:absentee ?p ; gov:representing ?o ; gov:meeting ?m .
-             OPTIONAL { ?m dcterms:date ?d } } GROUP BY ?p ?o"""
+             OPTIONAL { ?m dcterms:date ?d } } } GROUP BY ?p ?o"""
     ):
         spans[(r["p"], r["o"])] = [str(d) for d in (r["first"], r["last"]) if d]
     for r in store.select(
-        """SELECT DISTINCT ?p ?o ?role WHERE {
-             ?f gov:attendee|gov:absentee ?p ; gov:representing ?o ; gov:roleLabel ?role }"""
+        """SELECT DISTINCT ?p ?o ?role WHERE { GRAPH ?g {
+             ?f gov:attendee|gov:absentee ?p ; gov:representing ?o ; gov:roleLabel ?role } }"""
     ):
         roles[(r["p"], r["o"])].add(r["role"])
     role_labels: dict[str, Counter] = defaultdict(Counter)  # one label per role IRI ("Chair" / "chair")

@@ -84,18 +84,19 @@ class Registry:
         reg = cls()
         prefix = BASE + "person/"
         rows = store.select(
-            """SELECT ?p ?label ?org WHERE {
-                 ?p skos:altLabel ?label .
-                 FILTER(STRSTARTS(STR(?p), ?prefix))
-                 OPTIONAL { ?a gov:attendee|gov:absentee ?p ; gov:representing ?org }
-               } ORDER BY ?p ?label""",
+            """SELECT DISTINCT ?p ?label WHERE { ?p skos:altLabel ?label . FILTER(STRSTARTS(STR(?p), ?prefix)) }
+               ORDER BY ?p ?label""",
             bindings={"prefix": prefix},
         )
         for r in rows:
             key = r["p"][len(prefix):]
-            org = r["org"][len(BASE + "org/"):] if r["org"] else None
-            reg.add(key, reg.people[key].name if key in reg.people else r["label"],
-                    [person_key(r["label"])], [org] if org else [])
+            reg.add(key, reg.people[key].name if key in reg.people else r["label"], [person_key(r["label"])])
+        for r in store.select(
+            "SELECT DISTINCT ?p ?org WHERE { GRAPH ?g { ?a gov:attendee|gov:absentee ?p ; gov:representing ?org } }"
+        ):
+            key = r["p"][len(prefix):]
+            if key in reg.people:
+                reg.people[key].orgs.add(r["org"][len(BASE + "org/"):])
         return reg
 
 

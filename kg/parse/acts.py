@@ -21,7 +21,7 @@ from kg.parse.money import find_money, is_money_row
 from kg.parse.owners import PersonResolver
 from kg.parse.presentations import find_presentation
 from kg.parse.programmes import ProgrammeFinder, acronyms_in
-from kg.parse.sentences import TextLine, blank_markup, hot_lines, in_regions, iter_lines, sentences
+from kg.parse.sentences import TextLine, blank_markup, hot_lines, lines_outside, sentences
 from kg.records import Action, AgendaItem, Decision, Mention, Money, Person, Presentation, Span
 
 _PRESENTING = ("presentation", "presented", "introduced", "talked", "spoke", "update", "took")
@@ -79,11 +79,11 @@ def parse_acts(
 def _regions(clean: str, items: list[AgendaItem], skip: list[Span]) -> list[tuple[AgendaItem | None, list[TextLine]]]:
     """The lines of each item (heading line included); the whole text when there are no items."""
     if not items:
-        return [(None, [ln for ln in iter_lines(clean) if not in_regions(ln.start, skip)])]
+        return [(None, lines_outside(clean, skip))]
     out = []
     for item in items:
         span = item.span or Span(0, 0)
-        out.append((item, [ln for ln in iter_lines(clean, span.start, span.end) if not in_regions(ln.start, skip)]))
+        out.append((item, lines_outside(clean, skip, span.start, span.end)))
     return out
 
 

@@ -12,12 +12,13 @@ said to be absent are not attendees, so only those verbs add a person.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer
 from kg.names import SHORT_FORMS, fold, person_key
 from kg.parse import people as P
-from kg.parse.textlines import iter_lines
+from kg.parse.textlines import Line, lines_with
 from kg.records import Person, Span
 
 if TYPE_CHECKING:
@@ -52,44 +53,47 @@ _CHAIRS = {"chair", "chairman", "chairwoman", "chairperson", "vice-chair", "vice
 def enrich(text: str, result: AttendanceResult, gaz: Gazetteer, *, body: str | None = None) -> None:
     """Fill roles and organisations from the body; add people recorded as taking part."""
     regions = sorted(result.regions, key=lambda s: s.start)
-    body_lines = [ln for ln in iter_lines(text) if ln.raw.strip() and not _inside(ln.start, regions)]
+
+    def in_body(lines: list[Line]) -> list[Line]:
+        return [ln for ln in lines if not _inside(ln.start, regions) and ln.raw.strip()]
+
     known = result.present + result.apologies
-    for person in known[:_MAX_DESCRIBED]:  # per person x per line: bounded for pathological inputs
-        _describe(person, text, body_lines, gaz)
+    for person in known[:_MAX_DESCRIBED]:  # bounded for pathological inputs
+        _describe(person, text, in_body, gaz)
     keys = {person_key(p.name) for p in known}
-    for ln in body_lines:
-        for rx, capacity, hint in _TOOK_PART:
-            if not any(h in ln.raw for h in hint):
+    # Each rule reads only the lines holding one of its words; the (line, rule) order is kept.
+    work = sorted(
+        (ln.start, n, ln) for n, (_rx, _c, hint) in enumerate(_TOOK_PART) for ln in in_body(lines_with(text, hint, case=True))
+    )
+    for _start, n, ln in work:
+        rx, capacity, _hint = _TOOK_PART[n]
+        for m in rx.finditer(ln.raw):
+            raw = m.group("name")
+            if not P.looks_like_name(raw) or len(P.person_hon(raw)[0].split()) < 2:
                 continue
-            for m in rx.finditer(ln.raw):
-                raw = m.group("name")
-                if not P.looks_like_name(raw) or len(P.person_hon(raw)[0].split()) < 2:
-                    continue
-                name = P.person_hon(raw)[0]
-                k = person_key(name)
-                if k in keys or _same_as_known(name, known):
-                    continue
-                app = m.groupdict().get("app")
-                org, role = _read_apposition(app, gaz) if app else (None, None)
-                _n, hon, post, rank = P.person_hon(raw)
-                person = Person(name, hon, post, org, role or rank, capacity,  # type: ignore[arg-type]
-                                Span(ln.start, ln.end))
-                result.present.append(person)
-                known.append(person)
-                keys.add(k)
+            name = P.person_hon(raw)[0]
+            k = person_key(name)
+            if k in keys or _same_as_known(name, known):
+                continue
+            app = m.groupdict().get("app")
+            org, role = _read_apposition(app, gaz) if app else (None, None)
+            _n, hon, post, rank = P.person_hon(raw)
+            person = Person(name, hon, post, org, role or rank, capacity,  # type: ignore[arg-type]
+                            Span(ln.start, ln.end))
+            result.present.append(person)
+            known.append(person)
+            keys.add(k)
 
 
-def _describe(person: Person, text: str, body_lines, gaz: Gazetteer) -> None:
+def _describe(person: Person, text: str, in_body, gaz: Gazetteer) -> None:
     """Role (and organisation, if missing) from how the body introduces ``person``."""
     if person.role and person.organisation:
         return
     surname = person.name.split()[-1] if person.name.split() else ""
     if not surname:
         return
-    rx = re.compile(rf"\b{re.escape(surname)}\b")
-    for ln in body_lines:
-        if surname not in ln.raw:
-            continue
+    rx = _word_rx(surname)
+    for ln in in_body(lines_with(text, (surname,), case=True)):
         for m in rx.finditer(ln.raw):
             before = ln.raw[max(0, m.start() - 60) : m.start()].split()
             given = _given_before(before, person)
@@ -108,6 +112,11 @@ def _describe(person: Person, text: str, body_lines, gaz: Gazetteer) -> None:
                     person.organisation = org
             if person.role and person.organisation:
                 return
+
+
+@lru_cache(maxsize=4096)
+def _word_rx(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def _given_before(before: list[str], person: Person) -> int | None:

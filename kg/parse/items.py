@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from kg.parse.sentences import TextLine, blank_markup, in_regions, iter_lines, squash
+from kg.parse.sentences import TextLine, blank_markup, lines_outside, squash
 from kg.records import AgendaItem, Span
 
 # "3", "12.", "2.1", "3 a)", "3(a)", "3a." followed by the title.
@@ -72,7 +72,7 @@ def parse_items(text: str, headings: list[Span], *, skip: list[Span] | None = No
     """Agenda items in document order; ``skip`` are regions (attendance blocks) to ignore."""
     skip = skip or []
     clean = blank_markup(text)
-    lines = [ln for ln in iter_lines(clean) if ln.stripped and not in_regions(ln.start, skip)]
+    lines = [ln for ln in lines_outside(clean, skip) if ln.text and not ln.text.isspace()]
     chosen = _numbered_items(lines)
     word_items = _numbered_items(lines, word_prefix=True)
     if len(word_items) > len(chosen):

@@ -89,6 +89,7 @@ def first_names() -> frozenset[str]:
     return frozenset(w.casefold() for w in words if w and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 14)
 def is_first_name(token: str) -> bool:
     return token.strip(".,;:").casefold() in first_names()
 
@@ -166,6 +167,7 @@ def _hon_eq(token: str, hon: str) -> bool:
     return len(hon.rstrip(".")) > 3 and token.casefold() == hon.casefold()
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_name_word(token: str) -> bool:
     if token.casefold() in ROLE_WORDS or token.casefold() in ORG_NOUNS or token.casefold() in _STOP:
         return False
@@ -177,6 +179,13 @@ def _is_name_word(token: str) -> bool:
 
 def split_run(text: str, offset: int = 0) -> list[NameHit]:
     """Split "Cllr Mark Hawthorne (Chair) Pete Bungard" into people, each with its offsets."""
+    return [NameHit(raw, a + offset, b + offset, mk, dep) for raw, a, b, mk, dep in _split_run(text)]
+
+
+@lru_cache(maxsize=8192)
+def _split_run(text: str) -> tuple[tuple[str, int, int, str | None, str | None], ...]:
+    """``split_run`` at offset 0, as plain tuples so the answer can be cached (cells and names recur)."""
+    offset = 0
     hits: list[NameHit] = []
     pos = 0
     for m in re.finditer(r"\([^()]*\)|\[[^\[\]]*\]", text):
@@ -191,7 +200,7 @@ def split_run(text: str, offset: int = 0) -> list[NameHit]:
                 hits[-1].deputy_for = dep.group("who").strip()
         pos = m.end()
     hits.extend(_split_words(text[pos:], offset + pos))
-    return hits
+    return tuple((h.raw, h.start, h.end, h.marker, h.deputy_for) for h in hits)
 
 
 def _split_words(text: str, offset: int) -> list[NameHit]:
@@ -241,7 +250,7 @@ def _split_group(group: list[tuple[str, int, int]], hon_len: int, text: str, off
         post = units.pop() + post
     if not units:
         return []
-    words = [u[0][0] for u in units]
+    words = tuple(u[0][0] for u in units)
     cuts = _best_cuts(words, bool(hon))
     out = []
     for k, (a, b) in enumerate(cuts):
@@ -255,7 +264,8 @@ def _split_group(group: list[tuple[str, int, int]], hon_len: int, text: str, off
 POSTNOMINALS_FOLD = {p.casefold() for p in POSTNOMINALS}
 
 
-def _best_cuts(words: list[str], hon: bool) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def _best_cuts(words: tuple[str, ...], hon: bool) -> tuple[tuple[int, int], ...]:
     n = len(words)
     best: list[tuple[float, int]] = [(0.0, -1)] + [(-1e9, -1)] * n
     for j in range(1, n + 1):
@@ -272,7 +282,7 @@ def _best_cuts(words: list[str], hon: bool) -> list[tuple[int, int]]:
         i = best[j][1]
         cuts.append((i, j))
         j = i
-    return cuts[::-1]
+    return tuple(cuts[::-1])
 
 
 def _chunk_score(words: list[str], hon: bool, total: int) -> float:

@@ -9,8 +9,10 @@ the same characters of ``Document.text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.records import Span
 
@@ -24,6 +26,7 @@ def _spaces(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+@lru_cache(maxsize=4)
 def blank_markup(text: str) -> str:
     """``text`` with markup characters replaced by spaces (same length, same offsets)."""
     text = text.replace("*", " ").replace("`", " ")  # str.translate is slow on non-ASCII text
@@ -96,6 +99,56 @@ def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
         b -= 1
     if b > a:
         yield a, b
+
+
+@lru_cache(maxsize=4)
+def _all_lines(text: str) -> tuple[tuple[TextLine, ...], list[int]]:
+    lines = tuple(iter_lines(text))
+    return lines, [ln.start for ln in lines]
+
+
+def lines_outside(text: str, regions: list[Span], start: int = 0, end: int | None = None) -> list[TextLine]:
+    """``iter_lines(text, start, end)`` without the lines that start inside one of ``regions``.
+
+    The lines of a text are split once and cached: items and acts ask for them
+    per agenda item, and a fresh split and region test per line cost more than
+    the rules that read them.
+    """
+    end = len(text) if end is None else end
+    if start >= end:
+        return []
+    lines, starts = _all_lines(text)
+    lo = bisect_right(starts, start) - 1
+    hi = bisect_left(starts, end)
+    picked = list(lines[max(lo, 0) : hi])
+    if picked and picked[0].start < start:  # the range starts inside a line: keep its tail only
+        first = picked[0]
+        picked[0] = TextLine(start, first.end, text[start : first.end])
+    if picked and picked[-1].end > end:  # and ends inside one
+        last = picked[-1]
+        picked[-1] = TextLine(last.start, end, text[last.start : end])
+    if not regions:
+        return picked
+    spans = _merged(regions)
+    out = []
+    k = 0
+    for ln in picked:
+        while k < len(spans) and spans[k][1] <= ln.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= ln.start:
+            continue
+        out.append(ln)
+    return out
+
+
+def _merged(regions: list[Span]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted((r.start, r.end) for r in regions):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def in_regions(pos: int, regions: list[Span]) -> bool:

@@ -125,3 +125,15 @@ def test_spellings_that_differ_in_case_still_validate(toy_dir, tmp_path):
     roles = store.select("SELECT ?r ?l WHERE { ?m org:role ?r . ?r skos:prefLabel ?l }")
     assert len({r["r"] for r in roles}) == 1 and len({r["l"] for r in roles}) == 1
     assert validate_store(store) == []
+
+
+def test_seed_build_twice_gives_the_same_quad_count(seed_store, minutes_dir, tmp_path):
+    with open_store(seed_store, read_only=True) as store:
+        before = store.quad_count()
+    result = CliRunner().invoke(cli, ["build", str(minutes_dir), "--store", seed_store])
+    assert result.exit_code == 0 and "unchanged 5" in result.stderr
+    with open_store(seed_store, read_only=True) as store:
+        assert store.quad_count() == before
+    with open_store(str(tmp_path / "again")) as fresh:
+        build([minutes_dir], fresh)
+        assert fresh.quad_count() == before

@@ -1,0 +1,75 @@
+"""Minutes from bodies and layouts the seeds never show, scored like the seeds.
+
+Each ``fixtures/unseen/<name>.txt`` has a hand-written ``<name>.json`` in the
+gold shape (``../shared/gold/SCHEMA.md``). The parser's record is scored field
+by field with the project scorer (``../shared/score.py``, else the local copy),
+so a change that helps one layout and hurts another shows here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.documents import read_document
+from kg.parse import parse
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures" / "unseen"
+SHARED_SCORER = HERE.parent.parent.parent / "shared" / "score.py"
+NAMES = sorted(p.stem for p in FIXTURES.glob("*.json"))
+
+
+def _scorer():
+    path = SHARED_SCORER if SHARED_SCORER.is_file() else HERE / "gold_score.py"
+    spec = importlib.util.spec_from_file_location("gold_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+SCORE = _scorer()
+
+
+def score(name: str) -> dict[str, tuple[float, int, int]]:
+    """Field -> (credit, predicted, gold) for one fixture."""
+    src = next(p for p in FIXTURES.iterdir() if p.stem == name and p.suffix != ".json")
+    record = parse(read_document(src)).to_json()
+    gold = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    return {f: SCORE.SCORERS[f](record, gold) for f in SCORE.FIELDS}
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, dict[str, tuple[float, int, int]]]:
+    return {name: score(name) for name in NAMES}
+
+
+def _f1(triple: tuple[float, int, int]) -> float:
+    return SCORE.prf(*triple)[2]
+
+
+def test_there_are_enough_unseen_layouts():
+    assert len(NAMES) >= 8
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_unseen_document_scores_well(scores, name):
+    fields = {f: round(_f1(t), 3) for f, t in scores[name].items()}
+    overall = sum(fields.values()) / len(fields)
+    assert overall >= 0.85, fields
+
+
+def test_every_field_over_all_unseen_documents(scores):
+    totals = {f: [0.0, 0, 0] for f in SCORE.FIELDS}
+    for per_field in scores.values():
+        for f, (tp, n_pred, n_gold) in per_field.items():
+            totals[f][0] += tp
+            totals[f][1] += n_pred
+            totals[f][2] += n_gold
+    f1 = {f: round(_f1(tuple(t)), 3) for f, t in totals.items()}
+    overall = sum(f1.values()) / len(f1)
+    assert overall >= 0.90, f1
+    assert min(f1.values()) >= 0.85, f1
