@@ -19,10 +19,21 @@ UPDATE_WORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "ADD", "MOVE", "COPY", "WITH"},
 )
 
-_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+# IRIREF exactly as the grammar has it (no control characters or spaces), so the scanner
+# and the engine agree on where an IRI ends.
+_IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+# What follows "?"/"$" (a variable name: no dots), "@" (a language tag) or ":" (a local name,
+# which may hold dots but never end with one). Consuming a dot here would let
+# "?o.SERVICE <...>" hide the keyword that follows the dot.
+_TAILS = {
+    "?": re.compile(r"\w*"),
+    "$": re.compile(r"\w*"),
+    "@": re.compile(r"[A-Za-z0-9\-]*"),
+    ":": re.compile(r"(?:[\w\-.:%]*[\w\-:%])?"),
+}
 # A bare word: a keyword or function name, not a ?variable, $variable, prefixed name or @lang tag.
-_NAME_TAIL = re.compile(r"[\w\-.:]*")
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*(?::[^\s{}();,.]*)?")
+# Letters beyond ASCII start a word too (a prefixed name "é:x" or a stray letter), never a crash.
+_WORD = re.compile(r"[^\W\d][\w\-]*(?::[^\s{}();,.]*)?")
 
 
 def bare_words(sparql: str) -> Iterator[str]:
@@ -41,10 +52,9 @@ def bare_words(sparql: str) -> Iterator[str]:
             i += len(quote)
         elif c == "<" and (m := _IRI.match(sparql, i)):
             i = m.end()
-        elif c in "?$@:":  # variables, language tags, names with the empty prefix
-            i = _NAME_TAIL.match(sparql, i + 1).end()
-        elif c.isalpha() or c == "_":
-            m = _WORD.match(sparql, i)
+        elif c in _TAILS:  # variables, language tags, names with the empty prefix
+            i = _TAILS[c].match(sparql, i + 1).end()
+        elif (m := _WORD.match(sparql, i)) is not None:
             word = m.group(0)
             i = m.end()
             if ":" not in word:  # prefixed names (ex:SERVICE) are data

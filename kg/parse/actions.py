@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.parse.dates import parse_date
 from kg.parse.owners import PersonResolver
 from kg.parse.sentences import TextLine, sentences, squash
 from kg.records import Span
@@ -43,6 +44,7 @@ class FoundAction:
     carried_forward: bool = False
     confirmed: bool = False  # a column cell already stood for this action
     owner_set: frozenset[str] = field(default_factory=frozenset)
+    due: str | None = None  # ISO date, where a due-date column gives one
 
 
 def find_actions(
@@ -51,9 +53,16 @@ def find_actions(
     """Actions in the lines of one agenda item, in order."""
     out: list[FoundAction] = []
     previous_item = bool(item_title and _PREVIOUS_ITEM.search(item_title))
-    for ln in lines:
+    table_end = -1
+    for n_line, ln in enumerate(lines):
+        if n_line < table_end:
+            continue  # a row of an action table already read
         if not _MAYBE.search(ln.text):
             continue  # no "Action" and no run of capitals: nothing to find
+        columns = _table_header(ln.text)
+        if columns:
+            table_end = _read_table(lines, n_line, columns, resolver, previous_item, out)
+            continue
         cell = _CELL_LINE.fullmatch(ln.text)
         if cell:
             owners = resolver.column_owners(cell.group("cell"))
@@ -74,6 +83,64 @@ def find_actions(
                 found.carried_forward = previous_item and m.group("sep").lower() == "for"
                 out.append(found)
     return out
+
+
+# -- action tables ("No. | Action | Owner | Due date | Status") ---------------------------------------
+
+_COL_KINDS = [
+    ("action", re.compile(r"(?:agreed\s+)?actions?(?:\s+(?:required|agreed|point))?|task|description", re.I)),
+    ("owner", re.compile(r"owners?|by\s+whom|action\s+by|lead(?:\s+officer)?|responsible(?:\s+officer)?|who|assigned\s+to",
+                         re.I)),
+    ("due", re.compile(r"due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|timescale|when|date(?:\s+due)?", re.I)),
+    ("status", re.compile(r"status|progress|update|rag(?:\s+status)?|complete[d]?\?*|outcome", re.I)),
+]
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+")
+_DONE_CELL = re.compile(r"(?i)\s*(?:complete[d]?|done|closed|achieved|finished|delivered)\b")
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELL_SPLIT.split(line.strip().strip("|"))]
+
+
+def _table_header(line: str) -> dict[str, int] | None:
+    """Column positions when ``line`` heads an action table (an action column and an owner column)."""
+    if "\t" not in line and line.count("|") < 2:
+        return None
+    columns: dict[str, int] = {}
+    for k, cell in enumerate(_cells(line)):
+        for kind, rx in _COL_KINDS:
+            if kind not in columns and rx.fullmatch(cell.strip(" :*")):
+                columns[kind] = k
+                break
+    return columns if "action" in columns and "owner" in columns else None
+
+
+def _read_table(lines: list[TextLine], n: int, columns: dict[str, int], resolver: PersonResolver, carried: bool,
+                out: list[FoundAction]) -> int:
+    """Read the rows under an action-table header into ``out``; returns the index of the first line after it."""
+    j = n + 1
+    while j < len(lines):
+        ln = lines[j]
+        if not ln.stripped:
+            j += 1
+            continue
+        if "\t" not in ln.text and ln.text.count("|") < 2:
+            break
+        cells = _cells(ln.text)
+        if all(set(c) <= set("-:= ") for c in cells):  # a Markdown rule under the header
+            j += 1
+            continue
+        row = {kind: cells[k] for kind, k in columns.items() if k < len(cells)}
+        text = squash(row.get("action", "")).rstrip(" .;")
+        who = row.get("owner", "")
+        owners = resolver.column_owners(who) or resolver.names(who) or []
+        if text or owners:
+            done = bool(_DONE_CELL.match(row.get("status", "")))
+            due = parse_date(row.get("due", ""))
+            out.append(FoundAction(owners, text, ln.span(), "done" if done else "open", carried, confirmed=True,
+                                   owner_set=frozenset(owners), due=due))
+        j += 1
+    return j
 
 
 def _starts_clause(line: str, pos: int) -> bool:
@@ -118,6 +185,8 @@ def _parse_action(
             text = sentence
     if col_owners:
         owners = col_owners
+        # "MI to circulate ...", "AC and KE to meet ...": the initials were the subject
+        text = re.sub(r"^(?:(?:and|&|/|,)\s*)*(?:is\s+to|are\s+to|to|will|should)\s+", "", text.strip())
     if not owners and not text:
         return None
     done = status in ("done", "complete", "completed", "closed") or bool(_DONE.search(clean[start:end]))

@@ -64,7 +64,8 @@ def parse_acts(
             decision_titles.append((d.text, item.title if item else None))
         for a in find_actions(clean, lines, resolver, item_title=item.title if item else None):
             acts.actions.append(
-                Action(a.owners, ref, a.text, "done" if a.status == "done" else "open", a.carried_forward, span=a.span)
+                Action(a.owners, ref, a.text, "done" if a.status == "done" else "open", a.carried_forward, due=a.due,
+                       span=a.span)
             )
         _presentations(clean, lines, resolver, item, acts)
         _programmes_and_money(clean, lines, finder, ref, acts)

@@ -43,7 +43,7 @@ _LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
     (r"officers(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance|supporting\s+officers",
      "present", "officer"),
     (r"also\s+(?:present|in\s+attendance|attending)|guests?|observers?|non[\s-]voting\s+members|"
-     r"co-?opted\s+members", "present", "guest"),
+     r"co-?opted\s+members|(?:in\s+attendance\s+)?by\s+invitation|invited|also\s+invited|advisers?", "present", "guest"),
     (r"substitutes?|deputies|substitute\s+members|substitutions", "present", "deputy"),
     (r"apolog(?:y|ies)(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+from",
      "apologies", "member"),
@@ -121,7 +121,7 @@ def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: s
         ln = lines[i]
         head = _header(ln) if ln.raw.strip() else None
         if head:
-            i = _parse_table(lines, i, head, gaz, res)
+            i = _parse_table(lines, i, head, gaz, res, into=_label_above(lines, i))
             continue
         clean = ln.clean
         m = _SECTION.match(clean) if clean and len(clean) < 400 else None
@@ -149,8 +149,24 @@ def enrich_from_body(text: str, result: AttendanceResult, gaz: Gazetteer, *, bod
 # -- tables ------------------------------------------------------------------------------------
 
 
+def _label_above(lines: list[Line], i: int) -> str:
+    """The list a table belongs to when a bare label heads it ("Apologies:" over "Name | Organisation")."""
+    k = i - 1
+    while k >= 0 and lines[k].blank and i - k <= 3:
+        k -= 1
+    if k < 0 or lines[k].blank:
+        return "present"
+    m = _SECTION.match(lines[k].clean)
+    if m and not (m.group("rest") or "").strip():
+        return _label_kind(m)[0]
+    return "present"
+
+
+_ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?[.)]?")
+
+
 def _parse_table(lines: list[Line], i: int, head: tuple[str, list[str | None], list[int]], gaz: Gazetteer,
-                 res: AttendanceResult) -> int:
+                 res: AttendanceResult, *, into: str = "present") -> int:
     mode, kinds, starts = head
     sep = _SEPS[mode]
     start = lines[i].start
@@ -159,13 +175,13 @@ def _parse_table(lines: list[Line], i: int, head: tuple[str, list[str | None], l
     end = lines[i].end
     while j < len(lines):
         ln = lines[j]
-        if not ln.raw.strip():
+        if ln.blank:
             nxt = j + 1
-            if nxt < len(lines) and _is_row(lines[nxt], mode) and not _header(lines[nxt]):
+            if nxt < len(lines) and _is_row(lines[nxt], mode) and not _header(lines[nxt]) and not _item_row(lines[nxt]):
                 j += 1
                 continue
             break
-        if not _is_row(ln, mode) or _header(ln):
+        if not _is_row(ln, mode) or _header(ln) or _item_row(ln) or _SECTION.match(ln.clean):
             break
         if mode == "pipe" and re.fullmatch(r"[\s|:\-]+", ln.raw):
             j += 1
@@ -174,8 +190,20 @@ def _parse_table(lines: list[Line], i: int, head: tuple[str, list[str | None], l
         end = ln.end
         j += 1
     res.regions.append(Span(start, end))
+    if into == "absent":
+        return j
+    if into == "apologies":  # a table under "Apologies": its name column lists those absent
+        for row in rows:
+            if "name" in row and "apologies" not in row:
+                row["apologies"] = row.pop("name")
     _rows_to_people(rows, gaz, res)
     return j
+
+
+def _item_row(ln: Line) -> bool:
+    """ "1.<tab>Welcome and apologies": an agenda item after the table, not one of its rows."""
+    first = ln.raw.split("\t", 1)[0].strip()
+    return bool(_ITEM_NUMBER.fullmatch(first)) and "\t" in ln.raw
 
 
 def _is_row(ln: Line, mode: str) -> bool:
@@ -367,7 +395,16 @@ def person_like(clean: str) -> bool:
     head = re.split(r",|;|\(|\s[–—-]\s|:", s, maxsplit=1)[0].strip()
     if P.looks_like_name(head, lenient=True):
         return True
-    return _is_run(s) or P.trailing_name(head) == 0
+    if _is_run(s):
+        return True
+    cut = P.trailing_name(head)  # "Chief Fire Officer Neil Harding": a rank or post before the name
+    if cut == 0:
+        return True
+    if cut is None:
+        return False
+    rank = head[:cut].split()
+    return len(rank) <= 5 and all(w[0].isupper() for w in rank) and P.is_roleish(head[:cut]) \
+        and not _SECTION.match(head[:cut].strip())
 
 
 def _is_run(s: str) -> bool:
@@ -406,25 +443,64 @@ def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazett
             if hit.deputy_for:
                 res.deputies.append(Deputy(person.name, _clean_name(hit.deputy_for), span))
         return
-    if "," not in s and not re.search(r"\s[–—]\s", s) and _is_run(s):
+    s = _PUBLIC.sub("", s)
+    if "," not in s and not re.search(r"\s[–—-]\s", s) and not _other_paren(s) and not P._COUNCILLORS.match(s) \
+            and _is_run(s):
         for hit in P.split_run(s):
             person = _person(hit.raw, None, None, hit.marker, span, capacity=cap)
             target.append(person)
             if hit.deputy_for:
                 res.deputies.append(Deputy(person.name, _clean_name(hit.deputy_for), span))
         return
-    if cap == "deputy":
-        m = re.match(r"^(?P<dep>.+?)\s+(?:for|substituting\s+for|deputising\s+for|in\s+place\s+of)\s+(?P<for>.+?)\.?$", s)
-        if m and P.looks_like_name(m.group("dep"), lenient=True) and P.looks_like_name(m.group("for"), lenient=True):
-            person = _person(m.group("dep"), None, None, None, span, capacity="deputy")
+    m = _SUBSTITUTING.match(s)
+    if m is None and cap == "deputy":
+        m = re.match(r"^(?P<dep>.+?)\s+(?:for|in\s+place\s+of)\s+(?P<for>.+?)\.?$", s)
+    if m and lst == "present":
+        dep, dep_org = _name_and_paren(m.group("dep"))
+        for_, for_org = _name_and_paren(m.group("for"))
+        if P.looks_like_name(dep, lenient=True) and P.looks_like_name(for_, lenient=True):
+            org = gaz.canonical_org(dep_org or for_org) if (dep_org or for_org) else None
+            person = _person(dep, org, None, None, span, capacity="deputy")
             target.append(person)
-            res.deputies.append(Deputy(person.name, _clean_name(m.group("for")), span))
+            res.deputies.append(Deputy(person.name, _clean_name(for_), span))
+            res.apologies.append(_person(for_, gaz.canonical_org(for_org) if for_org else org, None, None, span))
             return
     for e in P.parse_entries(s, gaz, offset, councillors=councillors):
         person = _person(e.raw, e.organisation, e.role, e.marker, span, capacity=cap, honorific=e.honorific)
         target.append(person)
         if e.deputy_for:
             res.deputies.append(Deputy(person.name, _clean_name(e.deputy_for), span))
+        if e.deputy_by and lst == "apologies":  # "Robert Naylor (Org) - Yvonne Clarke deputising"
+            res.deputies.append(Deputy(_clean_name(e.deputy_by), person.name, span))
+            res.present.append(_person(e.deputy_by, None, None, None, span, capacity="deputy"))
+
+
+# "Cllr A (Org) substituting for Cllr B", in any list of those present
+_SUBSTITUTING = re.compile(
+    r"^(?P<dep>[^()]+?(?:\([^()]*\))?)\s+(?:(?:was\s+)?(?:substituting|deputising|deputizing|standing\s+in|attending|"
+    r"as\s+(?:a\s+)?substitute)\s+(?:for|on\s+behalf\s+of|in\s+place\s+of))\s+(?P<for>[^()]+?(?:\([^()]*\))?)\.?$",
+    re.IGNORECASE,
+)
+# "... and 4 members of the public": the public are not attendees
+_PUBLIC = re.compile(
+    r"(?:,\s*|\s+and\s+|^)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no)\s+"
+    r"members?\s+of\s+(?:the\s+)?(?:public|press)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _other_paren(s: str) -> bool:
+    """A bracket that is neither a marker ("(Chair)") nor a deputy note: it says who the person is."""
+    rest = P._MARKER.sub("", P._DEPUTY_IN.sub("", s))
+    return "(" in rest
+
+
+def _name_and_paren(text: str) -> tuple[str, str | None]:
+    """ "Cllr Brian Oakes (Westmere BC)" -> ("Cllr Brian Oakes", "Westmere BC")."""
+    m = re.match(r"^(?P<n>[^()]+?)\s*\((?P<p>[^()]*)\)\s*$", text.strip(" .,;"))
+    if m:
+        return m.group("n"), m.group("p").strip() or None
+    return text.strip(" .,;"), None
 
 
 def _parse_field(ln: Line, f: re.Match[str], gaz: Gazetteer, res: AttendanceResult) -> None:
@@ -562,7 +638,7 @@ def body_council(body: str | None, gaz: Gazetteer) -> str | None:
     """The council whose own cabinet or committee this is ("X County Council Cabinet" -> "X County Council")."""
     if not body:
         return None
-    m = re.search(r"^(?:The\s+)?(?P<c>.*?\bCouncil)\b", body)
+    m = re.search(r"^(?:The\s+)?(?P<c>.*?\b(?:Council|Authority))\b", body)
     if m:
         return gaz.canonical_org(m.group("c"))
     pre = gaz.org_prefix(body)
@@ -580,7 +656,7 @@ def finish(res: AttendanceResult, gaz: Gazetteer, body: str | None) -> None:
     council = body_council(body, gaz)
     if council:
         for p in res.present + res.apologies:
-            if not p.organisation and p.capacity != "guest":
+            if not p.organisation and (p.capacity != "guest" or (p.honorific or "").casefold() in _CLLR):
                 p.organisation = council
     seen = set()
     deps = []
@@ -590,6 +666,9 @@ def finish(res: AttendanceResult, gaz: Gazetteer, body: str | None) -> None:
             seen.add(k)
             deps.append(d)
     res.deputies = deps
+
+
+_CLLR = {"cllr", "cllr.", "councillor", "county councillor", "cc"}
 
 
 def _dedupe(people: list[Person]) -> list[Person]:

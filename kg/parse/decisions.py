@@ -23,13 +23,26 @@ from kg.records import Span
 _VERBS = r"(?:agreed|resolved|decided|approved|endorsed|adopted|ratified)"
 _LIST_INTRO = re.compile(
     r"(?:^|[\s,;])(?:it\s+was\s+(?:\w+\s+){0,2}?)?(?P<v>RESOLVED|AGREED|DECIDED|" + _VERBS + r"|Resolved|Agreed|Decided"
-    r"|Decisions?|DECISIONS?)(?:\s+(?:to|that|as\s+follows|unanimously))?[\s:\-–—]*$",
+    r"|Decisions?|DECISIONS?)(?:\s+(?:unanimously))?[\s:\-–—]*(?:(?:to|that|as\s+follows)[\s:\-–—]*)?$",
     re.IGNORECASE,
+)
+# "The Board:" over a list whose points start with what it did ("a) approved ...; b) noted ...")
+_BODY_INTRO = re.compile(
+    r"(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?(?:Board|Committee|Cabinet|Panel|Partnership|Group|Forum|Executive|Council|"
+    r"Authority|Members|Meeting)\s*:\s*"
+)
+_POINT_VERB = re.compile(
+    r"(?i:approved|agreed|endorsed|resolved|supported|adopted|decided|ratified|delegated|authorised|authorized|"
+    r"recommended|confirmed|accepted|requested|commissioned|allocated|appointed)\b"
+)
+# "RESOLVED:" / "RESOLVED -" / "Agreed:" printed before the resolution itself
+_LABEL = re.compile(
+    r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|DECISION|Decision)(?:\s*[:\-–—]\s*(?=\S)|\s+(?=[Tt]hat\b))"
 )
 _POINT = re.compile(
     r"\s*(?:[-•·▪◦]\s*)?(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,5})[).]|[-•·▪◦])\s+(?P<body>\S.*)", re.IGNORECASE
 )
-_IT_WAS = re.compile(r"\b[Ii]t\s+was\s+(?:(?:\w+,?\s+){0,2}?)(?:agreed|resolved|decided|approved)\b")
+_IT_WAS = re.compile(r"\b[Ii]t\s+was\s+(?:(?:\w+,?\s+){0,2}?)(?i:agreed|resolved|decided|approved)\b")
 _PASSIVE = re.compile(
     r"\b(?P<aux>was|were|be|being)\s+(?:(?:\w+ly|duly|formally|also)\s+)?"
     r"(?P<v>agreed|approved|endorsed|adopted|ratified|accepted|confirmed|signed)\b"
@@ -42,7 +55,8 @@ _BARE = re.compile(
 )
 _SUBJECT = re.compile(
     r"(?P<subj>(?:The\s+|All\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for|the|&)){0,6})\s+"
-    r"(?:(?:also|unanimously|formally|then|therefore)\s+)?(?P<v>agreed|approved|endorsed|supported|resolved|adopted|decided|ratified)\b"
+    r"(?:(?:also|unanimously|formally|then|therefore)\s+)?(?P<v>agreed|approved|endorsed|supported|resolved|adopted|decided|ratified"
+    r"|AGREED|APPROVED|ENDORSED|SUPPORTED|RESOLVED|ADOPTED|DECIDED|RATIFIED)\b"
     r"(?!\s+(?:by|with)\b)"
 )
 _BODY_WORDS = re.compile(
@@ -87,10 +101,21 @@ def find_decisions(
     k = 0
     while k < len(lines):
         ln = lines[k]
-        if ln.start not in hot:
+        is_hot = ln.start in hot
+        if not is_hot and not ln.text.rstrip().endswith(":"):
             k += 1
             continue
         s = ln.stripped
+        if s and _BODY_INTRO.fullmatch(s):
+            points, k_next = _list_points(lines, k + 1)
+            points = [p for p in points if _POINT_VERB.match(p.text)]
+            if points:
+                out.extend(points)
+                k = k_next
+                continue
+        if not is_hot:
+            k += 1
+            continue
         intro = _LIST_INTRO.search(s) if s else None
         if intro and _intro_prefix_ok(s[: intro.start()], resolver):
             points, k_next = _list_points(lines, k + 1)
@@ -247,6 +272,7 @@ def _cut_other_speaker(clean: str, a: int, b: int, resolver: PersonResolver) -> 
 def _tidy(text: str) -> str:
     """A decision as a sentence: markers and a trailing "and" gone, capital first, full stop last."""
     text = squash(text).strip(" ;,-–—")
+    text = _LABEL.sub("", text)
     text = re.sub(r"(?:[,;]?\s+and|[,;])$", "", text).strip()
     if not text:
         return ""

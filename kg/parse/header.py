@@ -49,7 +49,7 @@ _ANY_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&]{1,30}:\s*$")
 _MINUTES_OF = re.compile(
     r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+(?:the\s+)?(?:(?:a|an|ordinary|extraordinary|special|"
     r"annual|public)\s+)*(?:meeting\s+(?:of\s+)?(?:the\s+)?)?(?P<x>.+?)"
-    r"(?:\s*(?:[,–—\-:|]\s*)?(?:held\b.*|meeting\b.*|on\s+\S.*|at\s+\S.*|\d.*))?$",
+    r"(?:(?:\s*[,–—\-:|]\s*|\s+)(?:held\b.*|meeting\b.*|on\s+\S.*|at\s+\S.*|via\s+\S.*|\d.*))?$",
     re.IGNORECASE,
 )
 _BOILER = re.compile(
@@ -77,6 +77,9 @@ _HELD_AT = re.compile(
     r"\b(?:held|meeting)\s+(?:at|in)\s+(?P<loc>(?:the\s+)?[A-Z][^\n]{2,120}?)"
     r"(?=\s+on\s+(?:\w+day|\d)|\s+at\s+\d|\s+from\s+\d|\s+commencing|\s*[.;]?\s*$|,\s*(?:on\s+)?(?:\w+day|\d))",
 )
+_HELD_LINE = re.compile(r"\b(?:held|meeting)\b", re.IGNORECASE)
+# "... on Monday 4th September 2023 at 7.30pm in the Village Hall, Church Lane" / "..., via Microsoft Teams"
+_PLACE_TAIL = re.compile(r"(?:\s|,)(?:at|in|via)\s+(?P<loc>(?:the\s+)?[A-Z][^\n]{2,120}?)\s*[.;]?\s*$")
 _SMALL = {"and", "of", "the", "for", "in", "on", "at", "to", "a", "an"}
 
 
@@ -138,14 +141,19 @@ def _find_body(lines: list[Line], h: Header) -> None:
             _set_body(h, _tidy(value), vline)
             return
     council = _letterhead_council(rows)
+    head = _letterhead(rows)
     # 2. "Minutes of (the meeting of) the X"
     for ln, clean in rows:
         m = _MINUTES_OF.match(clean)
         if m and not _BOILER.match(clean):
             x = _tidy(m.group("x"))
-            if x and not find_dates(x) and len(x.split()) <= 12:
+            if x and not find_dates(x) and len(x.split()) <= 12 and not _NOT_A_BODY.match(x):
                 if council and _GENERIC_UNIT.match(x) and council.split()[0].casefold() not in x.casefold():
                     x = f"{council} {x}"
+                elif head and head[0] is not ln and _GENERIC_UNIT.match(x) and _ORG_HEAD.search(head[1]):
+                    x = f"{head[1]} {x}"  # "Brackenshire Fire and Rescue Authority" over its Audit Committee
+                elif head and head[0] is not ln:
+                    x = _with_letterhead(head[1], x)
                 _set_body(h, x, ln)
                 return
     # 3. a title line carrying the date: "X – 26 October 2017"
@@ -155,7 +163,8 @@ def _find_body(lines: list[Line], h: Header) -> None:
             before = re.sub(r"(?:\b(?:minutes?|meeting|notes)\b|\bheld\b.*|\bon\b\s*$)", " ", clean[: dates[0].start],
                             flags=re.IGNORECASE)
             before = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?", "", before, flags=re.I)
-            x = _tidy(before)
+            x = _tidy(re.sub(r"^\W*(?:(?:of|the|a|an|for|at)\s+)*(?:(?:of|the|a|an|for|at)\s*$)?", "", before.strip(),
+                             flags=re.IGNORECASE))
             if len(x) > 2 and not _BOILER.match(x) and not _DATE_FIELD.match(clean):
                 _set_body(h, x, ln)
                 return
@@ -165,10 +174,55 @@ def _find_body(lines: list[Line], h: Header) -> None:
             continue
         if council and _COUNCIL.match(clean):
             continue
-        _set_body(h, _tidy(clean), ln)
+        _set_body(h, _with_unit_line(_tidy(clean), rows, ln), ln)
         return
     if council:
         _set_body(h, council, rows[0][0])
+
+
+_ORG_HEAD = re.compile(r"\b(?:Authority|Council|Partnership|Trust|Commissioner|Service|Board)$")
+_NOT_A_BODY = re.compile(r"^(?:held|meeting|on|at|via|in)\b", re.IGNORECASE)
+_UNIT_LINE = re.compile(
+    r"^(?P<u>(?:[A-Z][\w&'’-]*\s+){0,3}?(?:Board|Committee|Cabinet|Panel|Executive|Group|Forum|Assembly|Sub-Committee))"
+    r"(?:\s+meeting)?\s*(?:[-–—:|]\s*)?(?:minutes|notes)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _letterhead(rows: list[tuple[Line, str]]) -> tuple[Line, str] | None:
+    """The name printed above the title ("Tees and Wold Combined Authority"), if the document opens with one."""
+    for ln, clean in rows[:3]:
+        if _BOILER.match(clean) or clean.lower().startswith("minutes"):
+            continue
+        if "\t" in clean or ":" in clean or find_dates(clean) or len(clean.split()) > 10 or _VENUE.search(clean):
+            return None
+        return ln, _tidy(clean)
+    return None
+
+
+def _with_letterhead(head: str, x: str) -> str:
+    """Join the letterhead and the body the title names: "Eastmoor Safeguarding Adults Board" + "Board",
+    "Tees and Wold Combined Authority" + "Combined Authority Board"."""
+    fh, fx = head.casefold().split(), x.casefold().split()
+    if " ".join(fx) in " ".join(fh):
+        return head
+    for k in range(min(len(fh), len(fx)), 0, -1):
+        if fh[-k:] == fx[:k]:
+            return " ".join(head.split() + x.split()[k:])
+    return x
+
+
+def _with_unit_line(body: str, rows: list[tuple[Line, str]], ln: Line) -> str:
+    """ "Marchland LEP" over "Board Meeting - Minutes" is the LEP's Board."""
+    for k, (row_ln, _c) in enumerate(rows[:-1]):
+        if row_ln is ln:
+            m = _UNIT_LINE.match(rows[k + 1][1])
+            if m and not _BOILER.match(rows[k + 1][1]):
+                unit = m.group("u")
+                if not body.casefold().endswith(unit.casefold()):
+                    return f"{body} {unit}"
+            break
+    return body
 
 
 def _set_body(h: Header, body: str, ln: Line) -> None:
@@ -249,9 +303,9 @@ def _find_location(lines: list[Line], h: Header) -> None:
     for ln, clean in rows:
         if _FUTURE.search(clean):
             continue
-        m = _HELD_AT.search(clean)
+        m = _HELD_AT.search(clean) or (_HELD_LINE.search(clean) and _PLACE_TAIL.search(clean))
         if m:
-            loc = _strip_date_time(m.group("loc"))
+            loc = re.sub(r"^the\s+", "", _strip_date_time(m.group("loc")), flags=re.IGNORECASE)
             if loc:
                 _set_location(h, loc, ln, ln.raw.find(loc[:15]))
                 return

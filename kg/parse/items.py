@@ -21,13 +21,13 @@ from kg.records import AgendaItem, Span
 
 # "3", "12.", "2.1", "3 a)", "3(a)", "3a." followed by the title.
 _NUMBERED = re.compile(
-    r"(?P<num>\d{1,3}(?:\.\d{1,2})?)"
+    r"(?P<num>\d{1,3}(?:\.\d{1,2}|/\d{2,4})?)"
     r"(?:(?P<let1>[a-z])(?=[.)\s])|\s*\(?(?P<let2>[a-z])\))?"
     r"\.?[ \t]+(?P<title>\S.*)"
 )
 # "Item 5:", "Agenda item 5 -", "Minute 45" as a prefix family of its own.
 _ITEM_WORD = re.compile(
-    r"(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s+(?:No\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+    r"(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s+(?:No\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2}|/\d{2,4})?[a-z]?)"
     r"(?:[ \t]*[:.\-–—)][ \t]*|[ \t]+)(?P<title>\S.*)",
     re.IGNORECASE,
 )
@@ -109,7 +109,7 @@ def _numbered_items(lines: list[TextLine], word_prefix: bool = False) -> list[_C
         letter = None if word_prefix else (m.group("let1") or m.group("let2"))
         if word_prefix and raw[-1].isalpha():
             raw, letter = raw[:-1], raw[-1]
-        top, _, sub = raw.partition(".")
+        top, _, sub = raw.split("/")[0].partition(".")  # "78/23": minute 78 of the year 2023
         number = raw + (letter or "")
         cands.append(_Cand(ln, int(top), int(sub or 0), letter, number, title))
     return _longest_run(cands)
@@ -161,6 +161,8 @@ def _add_lettered(items: list[_Cand], lines: list[TextLine]) -> list[_Cand]:
             ln = lines[i]
             m = _LETTERED.fullmatch(ln.stripped)
             title = _title_of(m.group("title"), strict=True) if m else None
+            if title and squash(m.group("title")).rstrip(" .:") != title:
+                title = None  # "a) Payments: It was RESOLVED ...": a lettered paragraph, not a sub-item heading
             if m and title and m.group("let") == expected:
                 out.append(_Cand(ln, parent.top, parent.sub, expected, parent.number + expected, title))
                 expected = chr(ord(expected) + 1)

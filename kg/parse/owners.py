@@ -45,8 +45,15 @@ def looks_like_name(text: str) -> bool:
     return not names or fold(words[0]) in names or SHORT_FORMS.get(fold(words[0]), "") in names
 
 
+# A post named instead of a person: "Clerk to write to ...", "the Chair will ..."
+_ROLE_REFS = {
+    "clerk": "minute-taker", "minute taker": "minute-taker", "minute-taker": "minute-taker", "secretary": "minute-taker",
+    "chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+    "vice-chair": "vice-chair", "vice chair": "vice-chair", "vice-chairman": "vice-chair",
+}
 _person_key = lru_cache(maxsize=4096)(person_key)
 _split_name = lru_cache(maxsize=4096)(split_name)
+_initials = lru_cache(maxsize=4096)(initials)
 
 
 class PersonResolver:
@@ -64,7 +71,7 @@ class PersonResolver:
                 continue
             self._by_key[key] = p
             words = key.split()
-            self._by_initials[initials(p.name)].append(p)
+            self._by_initials[_initials(p.name)].append(p)
             if words:
                 self._by_first[words[0]].append(p)
                 self._by_family[words[-1]].append(p)
@@ -83,6 +90,9 @@ class PersonResolver:
         if key in self._by_key:
             return self._by_key[key]
         words = key.split()
+        role = _ROLE_REFS.get(re.sub(r"^the\s+", "", name.casefold()))
+        if role:
+            return self.by_role(role)
         if len(words) == 1:
             if re.fullmatch(r"[A-Z]{2,4}", name):
                 return self.initials(name)
@@ -102,6 +112,13 @@ class PersonResolver:
             return same_first[0]
         close = [p for p in self.people if fuzz.ratio(_person_key(p.name), key) >= 92]
         return close[0] if len(close) == 1 else None
+
+    def by_role(self, capacity: str) -> Person | None:
+        """The one attendee who is the chair / the clerk ("Clerk to obtain a quotation")."""
+        hits = [p for p in self.people if p.capacity == capacity or (p.role or "").casefold().startswith(capacity)]
+        if capacity == "chair":
+            hits = [p for p in hits if not (p.role or "").casefold().startswith(("vice", "deputy"))]
+        return hits[0] if len(hits) == 1 else None
 
     def resolve(self, ref: str) -> str | None:
         """Attendee name for ``ref``; the printed name when it is a name but no attendee; else None."""

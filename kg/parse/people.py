@@ -51,7 +51,8 @@ ORG_NOUNS = {
     "commission", "service", "services", "ccg", "ccgs", "lep", "opcc", "company", "ltd", "limited", "plc",
     "association", "society", "network", "forum", "alliance", "foundation", "federation", "hospital",
     "institute", "healthwatch", "directorate", "committee", "panel", "fire", "ambulance", "icb", "ics",
-    "government", "cabinet", "executive", "partnerships", "centre", "commissioner",
+    "government", "cabinet", "executive", "partnerships", "centre", "commissioner", "team", "teams", "hub",
+    "academy", "charity", "probation", "inc", "llp", "corporation",
 }
 _PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "bin", "al", "st", "st."}
 _STOP = {"and", "&", "of", "for", "the", "to", "in", "on", "at", "with", "by", "from", "a", "an", "or"}
@@ -117,6 +118,7 @@ class Entry:
     marker: str | None = None
     deputy_for: str | None = None
     honorific: str | None = None  # implied by a list prefix ("Councillors A, B and C")
+    deputy_by: str | None = None  # "... - Yvonne Clarke deputising": who stood in for this person
 
 
 def marker_kind(word: str) -> str:
@@ -362,8 +364,16 @@ def trailing_name(text: str) -> int | None:
     return None
 
 
+_TIER = re.compile(r"^(?P<t>(?:District|County|Borough|City|Town|Parish|Unitary)\s+(?:Cllr\.?|Councillor))\s+", re.I)
+
+
 def person_hon(raw: str) -> tuple[str, str | None, list[str], str | None]:
     """Name, honorific, post-nominals, and the role a rank implies ("ACC" -> Assistant Chief Constable)."""
+    tier = _TIER.match(raw)
+    if tier:  # "District Cllr Colin Baxter": a councillor of another tier
+        parts = split_name(raw[tier.end() :])
+        name = parts.name
+        return name, tier.group("t"), parts.postnominals, tier.group("t").replace("Cllr", "Councillor")
     parts = split_name(raw)
     role = None
     if parts.honorific and parts.honorific.casefold() not in _COURTESY:
@@ -489,22 +499,34 @@ def classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str
                 org = gaz.canonical_org(segs[i])
                 drop.add(i)
                 break
+        else:
+            # "Managing Director, Shah Logistics": after a role, a name in capitals that is no role is the employer
+            last = segs[-1]
+            if len(segs) >= 2 and is_roleish(segs[-2]) and not is_roleish(last) and _capitalised(last):
+                org = gaz.canonical_org(last)
+                drop.add(len(segs) - 1)
     role_parts = [extra_role.get(i, s) for i, s in enumerate(segs) if i not in drop or i in extra_role]
     role = ", ".join(p for p in role_parts if p) or None
     return org, role
 
 
+def _capitalised(text: str) -> bool:
+    words = [w for w in re.findall(r"[\w'’&.-]+", text) if w.casefold() not in _STOP]
+    return 2 <= len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
 def _split_commas(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """Split at commas and semicolons outside parentheses: (segment, start, end)."""
+    """Split at commas, semicolons and spaced dashes ("Name - Role") outside parentheses: (segment, start, end)."""
     out = []
     depth = 0
     start = 0
+    n = len(text)
     for i, ch in enumerate(text):
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch in ",;" and depth == 0:
+        elif depth == 0 and (ch in ",;" or ch in "-–—" and 0 < i < n - 1 and text[i - 1] == " " and text[i + 1] == " "):
             out.append((text[start:i], offset + start, offset + i))
             start = i + 1
     out.append((text[start:], offset + start, offset + len(text)))
@@ -559,7 +581,9 @@ def _classify_segment(seg: str, a: int, councillors: bool, lenient: bool = False
         return [(seg, a, a + len(seg), True)]
     # "A Smith and B Jones", "Councillors Smith and Jones"
     parts = re.split(r"\s+(?:and|&)\s+", seg)
-    if len(parts) > 1 and all(looks_like_name(_MARKER.sub("", p), surname_ok=councillors, lenient=lenient) for p in parts):
+    if len(parts) > 1 and all(
+        looks_like_name(_TRAILING_PAREN.sub("", _MARKER.sub("", p)), surname_ok=councillors, lenient=lenient) for p in parts
+    ):
         out, pos = [], 0
         for p in parts:
             i = seg.index(p, pos)
@@ -585,6 +609,13 @@ def _glued_cut(seg: str) -> int | None:
     return None
 
 
+_DEPUTISING = re.compile(
+    r"(?P<who>[^()]{3,60}?)\s+(?:was\s+)?(?:deputising|deputizing|substituting|attending|representing|deputised|substituted)"
+    r"(?:\s+(?:for\s+(?:him|her|them)|in\s+(?:his|her|their)\s+place|on\s+(?:his|her|their)\s+behalf))?\.?",
+    re.IGNORECASE,
+)
+
+
 def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
     texts = [entry.raw, *attrs]
     for t in texts:
@@ -595,6 +626,11 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
         if dep and looks_like_name(dep.group("who")):
             entry.deputy_for = dep.group("who").strip()
     clean = [_MARKER.sub("", _DEPUTY_IN.sub("", t)).strip() for t in attrs]
+    for k, t in enumerate(clean):
+        by = _DEPUTISING.fullmatch(t)
+        if by and looks_like_name(by.group("who")):
+            entry.deputy_by = by.group("who")
+            clean[k] = ""
     entry.raw = _MARKER.sub("", _DEPUTY_IN.sub("", entry.raw)).strip(" ,")
     paren = _TRAILING_PAREN.search(entry.raw)
     if paren:  # "Dr Lyn Hayes (Public Health)": what the brackets say describes the person

@@ -44,6 +44,7 @@ _GENERIC_SHORT = {
 _GENERIC_REVIEW = {
     "case", "practice", "rapid", "peer", "death", "homicide", "learning", "report", "internal", "serious",
     "thematic", "independent", "performance", "annual", "management", "safeguarding", "progress", "policy",
+    "adults", "adult", "children", "child", "domestic", "mortality",
 }
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _TOKEN = re.compile(r"[\w'’&.-]+")

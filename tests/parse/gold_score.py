@@ -142,7 +142,8 @@ def score_people(pred, gold) -> tuple[float, int, int]:
 
 
 def score_deputies(pred, gold):
-    key = lambda e: (person_key(e.get("name")), person_key(e.get("for")))
+    def key(e):
+        return (person_key(e.get("name")), person_key(e.get("for")))
     p = [key(e) for e in pred or []]
     g = [key(e) for e in gold or []]
     return greedy(p, g, lambda a, b: float(a == b), 1.0), len(p), len(g)
@@ -177,7 +178,8 @@ def score_actions(pred, gold):
 
 
 def score_decisions(pred, gold):
-    s = lambda a, b: similar(a.get("text"), b.get("text"))
+    def s(a, b):
+        return similar(a.get("text"), b.get("text"))
     return greedy(pred or [], gold or [], s, 0.6), len(pred or []), len(gold or [])
 
 
