@@ -1,21 +1,30 @@
 """The build: minutes files -> linked quads -> one named graph per file in a store.
 
 Per file, ``parse_file`` (read + parse) is a pure function of the path, so it
-can run in worker processes (``jobs``). Linking is sequential, because each
-document may introduce a spelling the next one needs; emitting and writing
-follow, one transaction per document. After the files, the links graph is
-recomputed from all document graphs.
+runs in worker processes (``jobs``), streamed back in order with a bounded
+number in flight. Linking is sequential, because each document may introduce
+a spelling the next one needs; emitting follows, and documents are committed
+in batches (``_Writer``), each batch all or nothing.
+
+Crash safety: a document graph is either wholly in the store or not at all,
+and the store validates after every commit; a build killed at any point
+leaves exactly the documents of the batches committed before, and running it
+again finishes the work (a stale links graph is refreshed first).
+
+Concurrency: one build per store (``kg.buildlock``, and RocksDB's own lock);
+readers open the store read-only without locking and see the last commit.
 
 Re-running is cheap and safe: a file whose sha256 its graph already records
-is skipped, a changed file replaces exactly its graph, and ``prune`` drops the
-graphs of files not among the paths given.
+is skipped without being parsed, a changed file replaces exactly its graph,
+and ``prune`` drops the graphs of files not among the paths given.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,12 +32,30 @@ from pathlib import Path
 from kg.documents import collect_files, read_document
 from kg.errors import KGError
 from kg.gazetteer import default as default_gazetteer
-from kg.linkgraph import refresh_links
+from kg.linkgraph import (
+    described_entities,
+    entities_of,
+    is_stale,
+    links_update,
+    mentioned_entities,
+    provisional_quads,
+    refresh_links,
+    stale_quad,
+)
 from kg.rdf import LINKS_GRAPH, graph_iri, record_quads
 from kg.records import Document, MinutesRecord
 from kg.resolve import Registry, link_record
+from kg.store import OxigraphStore
 
 Parser = Callable[[Document], MinutesRecord]
+
+DEFAULT_JOBS = os.cpu_count() or 1
+PARSE_CHUNK = 8  # files per task sent to a worker process
+# Batch sizes; the environment may lower them (the kill tests do, to commit often).
+BULK_QUADS = int(os.environ.get("KG_BUILD_BATCH_QUADS", 200_000))  # quads per bulk batch (about 200
+# documents), well under the store's limit for one atomic bulk write
+EXACT_BATCH = int(os.environ.get("KG_BUILD_EXACT_BATCH", 50))  # documents per exact batch
+SMALL_BUILD = 200  # at most this many files into a store that has documents: exact batches only
 
 
 @dataclass
@@ -96,23 +123,120 @@ def parse_file(source: Source, parser: Parser | None = None) -> Parsed:
         return Parsed(source, doc, error=f"{source.name}: could not parse ({type(exc).__name__}: {exc})")
 
 
+def _parse_chunk(sources: list[Source], parser: Parser | None) -> list[Parsed]:
+    return [parse_file(s, parser) for s in sources]
+
+
 def _parse_all(sources: list[Source], parser: Parser | None, jobs: int) -> Iterator[Parsed]:
+    """Parsed files in order, from ``jobs`` worker processes.
+
+    Work goes out in small chunks with a bounded number in flight, so memory
+    holds a few dozen parsed files however large the corpus is.
+    """
     if jobs <= 1 or len(sources) < 2:
         for s in sources:
             yield parse_file(s, parser)
         return
+    chunk = max(1, min(PARSE_CHUNK, len(sources) // (jobs * 2) or 1))
+    pending: deque[Future] = deque()
+    todo = iter(range(0, len(sources), chunk))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(parse_file, sources, [parser] * len(sources), chunksize=4)
+        for start in todo:
+            pending.append(pool.submit(_parse_chunk, sources[start: start + chunk], parser))
+            if len(pending) >= jobs * 3:
+                break
+        while pending:
+            done = pending.popleft().result()
+            start = next(todo, None)
+            if start is not None:
+                pending.append(pool.submit(_parse_chunk, sources[start: start + chunk], parser))
+            yield from done
 
 
 def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    from kg.documents import file_sha256  # refuses a FIFO instead of blocking on it
+
+    return file_sha256(path)
 
 
 def stored_hashes(store) -> dict[str, str]:
     """Document graph IRI -> sha256 of the file it was built from."""
     rows = store.select("SELECT ?g ?sha WHERE { GRAPH ?g { ?d gov:sha256 ?sha } }")
     return {r["g"]: r["sha"] for r in rows}
+
+
+class _Writer:
+    """Commits documents in batches, each batch one all-or-nothing write.
+
+    Two kinds of batch:
+
+    - *exact*: the documents' graphs (replacing their old versions) together
+      with the links graph's new description of every entity they touch, in one
+      transaction. Used for changed files, for pruning, and for every document
+      of a small build into an existing store, so the store is exact after each
+      commit.
+    - *bulk*: many new documents at once through the store's bulk path, with a
+      provisional description of the entities they introduce and the links
+      graph marked stale; ``finish`` refreshes the links graph (whole for a
+      fresh store, else for the entities touched) and clears the mark. A build
+      killed in between leaves a valid store whose mark makes the next build
+      refresh in full.
+    """
+
+    def __init__(self, store, gaz, known: dict[str, str], exact: bool):
+        self.store, self.gaz, self.known, self.exact = store, gaz, known, exact
+        self.described = described_entities(store)
+        self.bulk: list = []
+        self.bulk_graphs: list[str] = []
+        self.exact_batch: list[tuple[str, list]] = []
+        self.touched: set[str] = set()
+        self.marked = False  # bulk batches written: the links graph is provisional until finish()
+
+    def add(self, graph: str, quads: list) -> None:
+        if self.exact or graph in self.known:
+            self.exact_batch.append((graph, quads))
+            if len(self.exact_batch) >= EXACT_BATCH:
+                self.flush_exact()
+        else:
+            self.bulk += quads
+            self.bulk_graphs.append(graph)
+            if len(self.bulk) >= BULK_QUADS:
+                self.flush_bulk()
+
+    def flush_bulk(self) -> None:
+        if not self.bulk:
+            return
+        self.touched |= entities_of(self.bulk)
+        extra = provisional_quads(self.bulk, self.described, self.gaz)
+        now = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+        self.store.apply_batch(self.bulk + extra + [stale_quad(now)])
+        self.marked = True
+        self.bulk, self.bulk_graphs = [], []
+
+    def flush_exact(self, drop: list[str] | None = None) -> None:
+        """Write the pending exact batch (and drop ``drop``) with the links of what it touches."""
+        self.flush_bulk()
+        if not self.exact_batch and not drop:
+            return
+        quads = [q for _, qs in self.exact_batch for q in qs]
+        gone = [g for g, _ in self.exact_batch if g in self.known] + list(drop or [])
+        touched = mentioned_entities(self.store, gone) | entities_of(quads)
+        batch = OxigraphStore(":memory:")
+        batch.ox.extend(quads)
+        links, deletes = links_update(self.store, touched, self.gaz, exclude=gone, extra=batch,
+                                      clear_stale=not self.marked)
+        self.store.apply_batch(quads + links, drop=gone, before=deletes)
+        self.described |= touched
+        self.exact_batch = []
+
+    def finish(self, prune: list[str]) -> None:
+        self.flush_exact(prune)
+        if not self.marked:
+            return
+        if not self.known or len(self.touched) * 2 > len(self.described):
+            refresh_links(self.store, self.gaz)
+        else:
+            refresh_links(self.store, self.gaz, entities=self.touched)
 
 
 def build(
@@ -152,23 +276,27 @@ def build(
     if ingested == "now":
         ingested = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     gaz = default_gazetteer()
-    registry = Registry.from_store(store) if known else Registry()
-    for parsed in _parse_all(todo, parser, jobs):
-        if progress:
-            progress(parsed.source.name)
-        if parsed.error or parsed.record is None or parsed.doc is None:
-            report.failed.append(parsed.error or f"{parsed.source.name}: nothing parsed")
-            continue
-        linked = link_record(parsed.record, registry, gaz)
-        quads = record_quads(parsed.doc, parsed.record, linked, source=parsed.source.name, ingested=ingested)
-        store.replace_graph(parsed.source.graph, quads)
-        report.built.append(parsed.source.name)
-        report.graphs.append(parsed.source.graph)
-    if prune:
-        wanted = {s.graph for s in sources}
-        for g in sorted(set(stored_hashes(store)) - wanted - {LINKS_GRAPH}):
-            store.drop_graph(g)
-            report.pruned.append(g)
-    if report.built or report.pruned or LINKS_GRAPH not in store.graphs():
+    graphs = set(store.graphs())
+    if LINKS_GRAPH in graphs and is_stale(store):
+        refresh_links(store, gaz)  # an earlier build was killed between its batches and its refresh
+    wanted = {s.graph for s in sources}
+    dropped = sorted(set(known) - wanted - {LINKS_GRAPH}) if prune else []
+    if todo or dropped:
+        registry = Registry.from_store(store) if known else Registry()
+        writer = _Writer(store, gaz, known, exact=bool(known) and len(todo) <= SMALL_BUILD)
+        for parsed in _parse_all(todo, parser, jobs):
+            if progress:
+                progress(parsed.source.name)
+            if parsed.error or parsed.record is None or parsed.doc is None:
+                report.failed.append(parsed.error or f"{parsed.source.name}: nothing parsed")
+                continue
+            linked = link_record(parsed.record, registry, gaz)
+            quads = record_quads(parsed.doc, parsed.record, linked, source=parsed.source.name, ingested=ingested)
+            writer.add(parsed.source.graph, quads)
+            report.built.append(parsed.source.name)
+            report.graphs.append(parsed.source.graph)
+        writer.finish(dropped)
+        report.pruned = dropped
+    if LINKS_GRAPH not in store.graphs():
         refresh_links(store, gaz)
     return report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,10 +22,12 @@ store_option = click.option(
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("--prune", is_flag=True, help="Drop the graphs of files not among PATHS (e.g. deleted ones).")
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Parse files in this many worker processes.")
+@click.option("--jobs", "-j", default=os.cpu_count() or 1, show_default="the number of cores",
+              type=click.IntRange(1, 64), help="Parse files in this many worker processes.")
+@click.option("--wait", "wait", default=0.0, show_default=True, type=click.FloatRange(0), metavar="SECONDS",
+              help="If another build is writing the store, wait this long for it before giving up.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def build(paths: tuple[Path, ...], store_dir: str, prune: bool, jobs: int, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], store_dir: str, prune: bool, jobs: int, wait: float, quiet: bool) -> None:
     """Extract, link and write minutes files (or folders of them) into the graph store.
 
     One named graph per file; a file already built with the same content is
@@ -32,34 +35,49 @@ def build(paths: tuple[Path, ...], store_dir: str, prune: bool, jobs: int, quiet
     stderr (one line each) and the others are still built; the exit code is
     then 1.
 
+    Safe to interrupt: documents are committed in batches, each all or
+    nothing, and running the build again finishes the work. One build at a
+    time per store (a second one refuses, or waits with --wait); lookups,
+    queries and the server keep answering from the last commit meanwhile.
+
     \b
     Example:
       kg build data/minutes                 # into .kg/store
       kg build data/minutes --store /tmp/kg --prune
+      kg build new-minutes/ --wait 600      # queue behind a running build
     """
     from kg.build import build as run_build
     from kg.build import plan_sources
-    from kg.stats import graph_stats
+    from kg.buildlock import BuildLock
 
-    total = len(plan_sources(list(paths)))
-    with open_store(store_dir) as store:
-        if quiet:
-            report = run_build(list(paths), store, prune=prune, jobs=jobs)
-        else:
-            with click.progressbar(length=total, label="Building", file=sys.stderr,
-                                   item_show_func=lambda n: n or "") as bar:
-                def tick(name: str) -> None:
-                    bar.update(1, name)
-                report = run_build(list(paths), store, prune=prune, jobs=jobs, progress=tick)
-        for line in report.failed:
-            click.echo(f"kg: {line}", err=True)
-        if not quiet:
-            counts = graph_stats(store)
-            click.echo(
-                f"Built {len(report.built)}, unchanged {len(report.skipped)}, failed {len(report.failed)}, "
-                f"pruned {len(report.pruned)} into {store.location}", err=True,
-            )
-            click.echo("  " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()), err=True)
+    def note(line: str) -> None:
+        click.echo(f"kg: {line}", err=True)
+
+    remote = store_dir.startswith(("http://", "https://"))
+    lock = None if remote else BuildLock(store_dir, wait=wait, notify=note)
+    if lock:
+        lock.acquire()
+    try:
+        with open_store(store_dir) as store:
+            if quiet:
+                report = run_build(list(paths), store, prune=prune, jobs=jobs)
+            else:
+                total = len(plan_sources(list(paths)))
+                with click.progressbar(length=total, label="Building", file=sys.stderr,
+                                       item_show_func=lambda n: n or "") as bar:
+                    def tick(name: str) -> None:
+                        bar.update(1, name)
+                    report = run_build(list(paths), store, prune=prune, jobs=jobs, progress=tick)
+            for line in report.failed:
+                note(line)
+            if not quiet:
+                click.echo(
+                    f"Built {len(report.built)}, unchanged {len(report.skipped)}, failed {len(report.failed)}, "
+                    f"pruned {len(report.pruned)} into {store.location} (kg stats for counts)", err=True,
+                )
+    finally:
+        if lock:
+            lock.release()
     if report.failed:
         sys.exit(1)
 

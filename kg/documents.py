@@ -159,6 +159,23 @@ def _read_bytes(path: Path, where: str, limit: int) -> bytes:
     return raw
 
 
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, read in chunks; ``OSError`` for anything but a regular file.
+
+    A build hashes every file before reading it; a FIFO (or a device) in the
+    corpus would block that read for ever, so it is refused from its mode alone.
+    """
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a FIFO, device or socket)"
+        raise OSError(errno.EINVAL, what, str(path))
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _too_big(size: int, limit: int) -> str:
     return (f"{size / _MB:.1f} MB, larger than the limit of {limit / _MB:.1f} MB "
             f"(set KG_MAX_BYTES to raise it)")

@@ -4,23 +4,74 @@ Document graphs say how each document spells a person, organisation,
 programme or body; this module reads all of them back (over the union, so it
 works on any store) and writes one consistent description of each entity:
 types, canonical labels, merge evidence, memberships over time and each
-body's member organisations. Being derived, it is rebuilt whole after every
-build, so removing or replacing a document can never leave a stale label.
+body's member organisations. Being derived, it is recomputed after every
+build: whole (``refresh_links``) or, when a build touched a few documents,
+for the entities those documents mention (``refresh_links(store, entities=...)``),
+so removing or replacing a document can never leave a stale label.
+
+While a large build writes, each committed batch carries a *provisional*
+description of the entities it introduces (``provisional_quads``: a type and
+one label, enough for the store to validate) and marks the links graph stale
+(``STALE``); the refresh at the end replaces both. A build killed in between
+leaves a valid store whose stale mark makes the next build refresh in full.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import default as default_gazetteer
 from kg.names import slug, split_name
-from kg.namespaces import BASE, FOAF, GOV, ORG, RDF, SKOS, TIME
+from kg.namespaces import BASE, FOAF, GOV, ORG, PROV, RDF, SKOS, TIME, XSD
 from kg.rdf import LINKS_GRAPH, _Quads, date, org_iri, text
 
 PERSON, ORGS, PROGRAMME, BODY = (BASE + x for x in ("person/", "org/", "programme/", "body/"))
+ENTITY_PREFIXES = (PERSON, ORGS, PROGRAMME, BODY)
+SCHEME = BASE + "programmes"
+# The links graph was invalidated (documents committed, refresh pending): a
+# PROV statement about the graph itself, removed by every full refresh.
+STALE = (LINKS_GRAPH, PROV.invalidatedAtTime)
+VALUES_CHUNK = 400  # entity IRIs per restricted query
+
+
+def stale_quad(when: str) -> ox.Quad:
+    return ox.Quad(ox.NamedNode(STALE[0]), ox.NamedNode(STALE[1]),
+                   ox.Literal(when, datatype=ox.NamedNode(XSD.dateTime)), ox.NamedNode(LINKS_GRAPH))
+
+
+def is_stale(store) -> bool:
+    return store.ask("ASK { GRAPH ?links { ?links ?p ?t } }",
+                     bindings={"links": ox.NamedNode(LINKS_GRAPH), "p": ox.NamedNode(STALE[1])})
+
+
+def _values(var: str, iris: Iterable[str]) -> str:
+    """A VALUES block of IRIs; each serialised by pyoxigraph, so no text is pasted raw."""
+    return f"VALUES ?{var} {{ " + " ".join(str(ox.NamedNode(i)) for i in iris) + " }"
+
+
+def _select(sources: list[tuple[object, list[str]]], sparql: str, var: str | None, only: list[str] | None,
+            **kw) -> list[dict]:
+    """Rows of ``sparql`` from every (store, graphs to leave out) source, concatenated.
+
+    ``#ONLY`` becomes a VALUES block restricting ``var`` to ``only`` (in chunks),
+    ``#EXCL`` a filter leaving out graphs. Every query here aggregates per graph
+    (counts, distinct values, min and max), so rows of disjoint sets of graphs
+    combine by adding them up.
+    """
+    rows: list[dict] = []
+    for store, exclude in sources:
+        excl = ("FILTER(?g NOT IN (" + ", ".join(str(ox.NamedNode(g)) for g in exclude) + "))") if exclude else ""
+        text_ = sparql.replace("#EXCL", excl)
+        if only is None or var is None:
+            rows += store.select(text_.replace("#ONLY", ""), **kw)
+            continue
+        for i in range(0, len(only), VALUES_CHUNK):
+            rows += store.select(text_.replace("#ONLY", _values(var, only[i: i + VALUES_CHUNK])), **kw)
+    return rows
 
 
 def _best(counts: Counter) -> str:
@@ -29,110 +80,74 @@ def _best(counts: Counter) -> str:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].isupper(), -len(kv[0]), kv[0]))[0][0]
 
 
-def links_quads(store, gaz: Gazetteer | None = None) -> list[ox.Quad]:
+def links_quads(store, gaz: Gazetteer | None = None, entities: Iterable[str] | None = None,
+                described_roles: set[str] | None = None, *, exclude: Iterable[str] = (),
+                extra=None) -> list[ox.Quad]:
     """Every quad of the links graph, computed from what the document graphs say.
 
     Joins stay inside one graph (``GRAPH ?g``): over the union, a statement
-    repeated in many graphs would multiply the rows of every join.
+    repeated in many graphs would multiply the rows of every join. With
+    ``entities`` (IRIs of people, organisations, programmes, bodies), only the
+    description of those entities and of their people's memberships; roles in
+    ``described_roles`` are then left as they are. ``exclude`` names document
+    graphs to read as if gone, ``extra`` is a second store whose document graphs
+    count as if they were in ``store`` (a batch not yet written).
     """
     gaz = gaz or default_gazetteer()
+    only = None if entities is None else sorted(set(entities))
+    if only is not None and not only:
+        return []
     q = _Quads(ox.NamedNode(LINKS_GRAPH))
+    sources = [(store, list(exclude))] + ([(extra, [])] if extra is not None else [])
     labels: dict[str, Counter] = defaultdict(Counter)
-    for r in store.select(
-        """SELECT ?s ?l (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s skos:altLabel ?l } FILTER(?g != ?links) }
-           GROUP BY ?s ?l""",
+    for r in _select(
+        sources,
+        """SELECT ?s ?l (COUNT(DISTINCT ?g) AS ?n) WHERE { #ONLY GRAPH ?g { ?s skos:altLabel ?l } FILTER(?g != ?links) #EXCL }
+           GROUP BY ?s ?l""", "s", only,
         bindings={"links": ox.NamedNode(LINKS_GRAPH)},
     ):
         labels[r["s"]][r["l"]] += r["n"]
+    people = None if only is None else [e for e in only if e.startswith(PERSON)]
+    bodies = None if only is None else [e for e in only if e.startswith(BODY)]
 
     # -- people -----------------------------------------------------------------------
     written: dict[str, Counter] = defaultdict(Counter)
     honorifics: dict[str, Counter] = defaultdict(Counter)
-    for r in store.select(
-        """SELECT ?p ?name ?hon (COUNT(*) AS ?n) WHERE { GRAPH ?g {
-             ?f gov:attendee|gov:absentee ?p ; gov:nameAsWritten ?name . OPTIONAL { ?f gov:honorific ?hon } } }
-           GROUP BY ?p ?name ?hon"""
+    for r in _select(
+        sources,
+        """SELECT ?p ?name ?hon (COUNT(*) AS ?n) WHERE { #ONLY GRAPH ?g {
+             ?f gov:attendee|gov:absentee ?p ; gov:nameAsWritten ?name . OPTIONAL { ?f gov:honorific ?hon } } #EXCL }
+           GROUP BY ?p ?name ?hon""", "p", people,
     ):
         written[r["p"]][r["name"]] += r["n"]
         if r["hon"]:
             honorifics[r["p"]][r["hon"]] += r["n"]
-    for p in sorted(s for s in labels if s.startswith(PERSON)):
-        name = _best(written[p] or labels[p])
-        q.add(p, RDF.type, FOAF.Person)
-        q.add(p, FOAF.name, text(name))
-        words = split_name(name).name.split()
-        if len(words) >= 2:
-            q.add(p, FOAF.givenName, text(words[0]))
-            q.add(p, FOAF.familyName, text(" ".join(words[1:])))
-        if honorifics[p]:
-            q.add(p, GOV.honorific, text(_best(honorifics[p])))
-    for r in store.select(
-        "SELECT DISTINCT ?p ?e WHERE { GRAPH ?g { ?p gov:linkEvidence ?e } FILTER(?g != ?links) }",
-        bindings={"links": ox.NamedNode(LINKS_GRAPH)},
+    _describe(q, labels, gaz, written, honorifics)
+    for r in _select(
+        sources, "SELECT DISTINCT ?p ?e WHERE { #ONLY GRAPH ?g { ?p gov:linkEvidence ?e } FILTER(?g != ?links) #EXCL }",
+        "p", people, bindings={"links": ox.NamedNode(LINKS_GRAPH)},
     ):
         q.add(r["p"], GOV.mergeEvidence, text(r["e"]))
 
-    # -- organisations ------------------------------------------------------------------
-    def organisation(iri: str, label: str) -> None:
-        q.add(iri, RDF.type, ORG.Organization)
-        q.add(iri, SKOS.prefLabel, text(label))
-        kind = gaz.org_kind(label)
-        if kind:
-            q.add(iri, GOV.orgKind, text(kind))
-
-    for o in sorted(s for s in labels if s.startswith(ORGS)):
-        canon = Counter({(gaz.canonical_org(lab) or lab): n for lab, n in labels[o].items()})
-        known = [c for c in canon if gaz.org(c)]
-        organisation(o, known[0] if known else _best(canon))
-
-    # -- programmes ---------------------------------------------------------------------
-    scheme = BASE + "programmes"
-    q.add(scheme, RDF.type, SKOS.ConceptScheme)
-    q.add(scheme, SKOS.prefLabel, text("Programmes discussed in the minutes"))
-    for p in sorted(s for s in labels if s.startswith(PROGRAMME)):
-        hits = [gaz.programme(lab) for lab in labels[p]]
-        entry = next((h for h in hits if h), None)
-        own = Counter({lab: n for lab, n in labels[p].items() if slug(lab) == p[len(PROGRAMME):]})
-        pref = entry.label if entry else _best(own or labels[p])
-        q.add(p, RDF.type, GOV.Programme)
-        q.add(p, RDF.type, SKOS.Concept)
-        q.add(p, SKOS.inScheme, scheme)
-        q.add(p, SKOS.prefLabel, text(pref))
-        for alt in (entry.alt if entry else []):
-            q.add(p, SKOS.altLabel, text(alt))
-
-    # -- bodies and their member organisations --------------------------------------------
-    for b in sorted(s for s in labels if s.startswith(BODY)):
-        name = _best(labels[b])
-        q.add(b, RDF.type, GOV.PartnershipBody)
-        q.add(b, SKOS.prefLabel, text(name))
-        parent = gaz.org_prefix(name)
-        if parent and parent[1] < len(name.strip()):
-            # "Gloucestershire County Council Cabinet": a unit of the council.
-            q.add(b, RDF.type, ORG.OrganizationalUnit)
-            unit_of = org_iri(slug(parent[0]))
-            q.add(b, ORG.unitOf, unit_of)
-            if unit_of not in labels:
-                organisation(unit_of, parent[0])
-        else:
-            q.add(b, RDF.type, ORG.OrganizationalCollaboration)
-    for r in store.select(
-        """SELECT DISTINCT ?b ?o WHERE { GRAPH ?g { ?m gov:body ?b . ?f gov:meeting ?m ; gov:representing ?o } }"""
+    for r in _select(
+        sources, """SELECT DISTINCT ?b ?o WHERE { #ONLY GRAPH ?g { ?m gov:body ?b . ?f gov:meeting ?m ;
+                                                 gov:representing ?o } #EXCL }""",
+        "b", bodies,
     ):
         q.add(r["b"], ORG.hasMember, r["o"])
 
     # -- memberships over time ----------------------------------------------------------
     spans: dict[tuple[str, str], list[str]] = defaultdict(list)
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for r in store.select(
-        """SELECT ?p ?o (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { GRAPH ?g {
+    for r in _select(
+        sources, """SELECT ?p ?o (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { #ONLY GRAPH ?g {
              ?f gov:attendee|gov:absentee ?p ; gov:representing ?o ; gov:meeting ?m .
-             OPTIONAL { ?m dcterms:date ?d } } } GROUP BY ?p ?o"""
+             OPTIONAL { ?m dcterms:date ?d } } #EXCL } GROUP BY ?p ?o""", "p", people,
     ):
-        spans[(r["p"], r["o"])] = [str(d) for d in (r["first"], r["last"]) if d]
-    for r in store.select(
-        """SELECT DISTINCT ?p ?o ?role WHERE { GRAPH ?g {
-             ?f gov:attendee|gov:absentee ?p ; gov:representing ?o ; gov:roleLabel ?role } }"""
+        spans[(r["p"], r["o"])].extend(str(d) for d in (r["first"], r["last"]) if d)
+    for r in _select(
+        sources, """SELECT DISTINCT ?p ?o ?role WHERE { #ONLY GRAPH ?g {
+             ?f gov:attendee|gov:absentee ?p ; gov:representing ?o ; gov:roleLabel ?role } #EXCL }""", "p", people,
     ):
         roles[(r["p"], r["o"])].add(r["role"])
     role_labels: dict[str, Counter] = defaultdict(Counter)  # one label per role IRI ("Chair" / "chair")
@@ -140,6 +155,8 @@ def links_quads(store, gaz: Gazetteer | None = None) -> list[ox.Quad]:
         for role in pair_roles:
             role_labels[slug(role)][role] += 1
     for key, counts in sorted(role_labels.items()):
+        if described_roles is not None and BASE + "role/" + key in described_roles:
+            continue
         q.add(BASE + "role/" + key, RDF.type, ORG.Role)
         q.add(BASE + "role/" + key, SKOS.prefLabel, text(_best(counts)))
     for (p, o), dates in sorted(spans.items()):
@@ -162,8 +179,158 @@ def links_quads(store, gaz: Gazetteer | None = None) -> list[ox.Quad]:
     return list(dict.fromkeys(q.out))
 
 
-def refresh_links(store, gaz: Gazetteer | None = None) -> int:
-    """Recompute the links graph in one transaction; returns its quad count."""
-    quads = links_quads(store, gaz)
-    store.replace_graph(LINKS_GRAPH, quads)
+def _describe(q: _Quads, labels: dict[str, Counter], gaz: Gazetteer, written: dict[str, Counter] | None = None,
+              honorifics: dict[str, Counter] | None = None, described: set[str] | frozenset = frozenset()) -> None:
+    """Types and canonical labels of the people, organisations, programmes and bodies in ``labels``.
+
+    ``written`` (spellings on attendance lists) and ``honorifics`` refine people's
+    names when known; entities in ``described`` are left alone.
+    """
+    written = written or defaultdict(Counter)
+    honorifics = honorifics or defaultdict(Counter)
+    for p in sorted(s for s in labels if s.startswith(PERSON)):
+        name = _best(written[p] or labels[p])
+        q.add(p, RDF.type, FOAF.Person)
+        q.add(p, FOAF.name, text(name))
+        words = split_name(name).name.split()
+        if len(words) >= 2:
+            q.add(p, FOAF.givenName, text(words[0]))
+            q.add(p, FOAF.familyName, text(" ".join(words[1:])))
+        if honorifics[p]:
+            q.add(p, GOV.honorific, text(_best(honorifics[p])))
+
+    def organisation(iri: str, label: str) -> None:
+        q.add(iri, RDF.type, ORG.Organization)
+        q.add(iri, SKOS.prefLabel, text(label))
+        kind = gaz.org_kind(label)
+        if kind:
+            q.add(iri, GOV.orgKind, text(kind))
+
+    for o in sorted(s for s in labels if s.startswith(ORGS)):
+        canon = Counter({(gaz.canonical_org(lab) or lab): n for lab, n in labels[o].items()})
+        known = [c for c in canon if gaz.org(c)]
+        organisation(o, known[0] if known else _best(canon))
+
+    if SCHEME not in described:
+        q.add(SCHEME, RDF.type, SKOS.ConceptScheme)
+        q.add(SCHEME, SKOS.prefLabel, text("Programmes discussed in the minutes"))
+    for p in sorted(s for s in labels if s.startswith(PROGRAMME)):
+        hits = [gaz.programme(lab) for lab in labels[p]]
+        entry = next((h for h in hits if h), None)
+        own = Counter({lab: n for lab, n in labels[p].items() if slug(lab) == p[len(PROGRAMME):]})
+        pref = entry.label if entry else _best(own or labels[p])
+        q.add(p, RDF.type, GOV.Programme)
+        q.add(p, RDF.type, SKOS.Concept)
+        q.add(p, SKOS.inScheme, SCHEME)
+        q.add(p, SKOS.prefLabel, text(pref))
+        for alt in (entry.alt if entry else []):
+            q.add(p, SKOS.altLabel, text(alt))
+
+    for b in sorted(s for s in labels if s.startswith(BODY)):
+        name = _best(labels[b])
+        q.add(b, RDF.type, GOV.PartnershipBody)
+        q.add(b, SKOS.prefLabel, text(name))
+        parent = gaz.org_prefix(name)
+        if parent and parent[1] < len(name.strip()):
+            # "Gloucestershire County Council Cabinet": a unit of the council.
+            q.add(b, RDF.type, ORG.OrganizationalUnit)
+            unit_of = org_iri(slug(parent[0]))
+            q.add(b, ORG.unitOf, unit_of)
+            if unit_of not in labels and unit_of not in described:
+                organisation(unit_of, parent[0])
+        else:
+            q.add(b, RDF.type, ORG.OrganizationalCollaboration)
+
+
+def provisional_quads(quads: Iterable[ox.Quad], described: set[str], gaz: Gazetteer | None = None) -> list[ox.Quad]:
+    """A first description of the entities ``quads`` mention that ``described`` lacks.
+
+    Enough for the store to validate while a build is under way (a type and
+    one label per entity); the refresh at the end of the build replaces it.
+    Adds what it describes to ``described``.
+    """
+    gaz = gaz or default_gazetteer()
+    alt = SKOS.altLabel
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for quad in quads:
+        if quad.predicate.value == alt:
+            s = quad.subject.value
+            if s not in described and s.startswith(ENTITY_PREFIXES):
+                labels[s][quad.object.value] += 1
+    if not labels:
+        return []
+    q = _Quads(ox.NamedNode(LINKS_GRAPH))
+    _describe(q, labels, gaz, described=described)
+    described.update(labels)
+    described.update(x.subject.value for x in q.out)
+    return list(dict.fromkeys(q.out))
+
+
+def described_entities(store) -> set[str]:
+    """Subjects the links graph gives a type (entities, roles, memberships ...)."""
+    rows = store.select("SELECT DISTINCT ?s WHERE { GRAPH ?links { ?s a ?t } }",
+                        bindings={"links": ox.NamedNode(LINKS_GRAPH)})
+    return {r["s"] for r in rows}
+
+
+def mentioned_entities(store, graphs: Iterable[str]) -> set[str]:
+    """People, organisations, programmes and bodies that the given document graphs mention."""
+    out: set[str] = set()
+    for g in graphs:
+        for r in store.select("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s skos:altLabel ?l } }",
+                              bindings={"g": ox.NamedNode(g)}):
+            if r["s"].startswith(ENTITY_PREFIXES):
+                out.add(r["s"])
+    return out
+
+
+def entities_of(quads: Iterable[ox.Quad]) -> set[str]:
+    """People, organisations, programmes and bodies that quads of document graphs mention."""
+    alt = SKOS.altLabel
+    return {q.subject.value for q in quads
+            if q.predicate.value == alt and q.subject.value.startswith(ENTITY_PREFIXES)}
+
+
+def links_update(store, entities: Iterable[str], gaz: Gazetteer | None = None, *, exclude: Iterable[str] = (),
+                 extra=None, clear_stale: bool = True) -> tuple[list[ox.Quad], list[str]]:
+    """What replaces the description of ``entities`` in the links graph: (quads to add, SPARQL deletes to run first).
+
+    The deletes remove everything the links graph says about those entities
+    and their people's memberships, and (``clear_stale``) the stale mark; run them with the
+    quads in one ``Store.apply_batch`` (together with the document changes
+    ``exclude``/``extra`` describe) and the links graph is exact again for them.
+    """
+    links = ox.NamedNode(LINKS_GRAPH)
+    only = sorted(set(entities))
+    roles = {r["r"] for r in store.select("SELECT DISTINCT ?r WHERE { GRAPH ?links { ?r a org:Role } }",
+                                          bindings={"links": links})}
+    quads = links_quads(store, gaz, only, described_roles=roles, exclude=exclude, extra=extra)
+    subjects = set(only)
+    people = [e for e in only if e.startswith(PERSON)]
+    for r in _select([(store, [])], """SELECT ?m ?i WHERE { #ONLY GRAPH ?links { ?m org:member ?p .
+                             OPTIONAL { ?m org:memberDuring ?i } } }""", "p", people, bindings={"links": links}):
+        subjects.add(r["m"])
+        if r["i"]:
+            subjects.update((r["i"], r["i"] + "/beginning", r["i"] + "/end"))
+    ordered = sorted(subjects)
+    deletes = [f"DELETE {{ GRAPH {links} {{ ?s ?p ?o }} }} WHERE {{ {_values('s', ordered[i: i + VALUES_CHUNK])} "
+               f"GRAPH {links} {{ ?s ?p ?o }} }}" for i in range(0, len(ordered), VALUES_CHUNK)]
+    if clear_stale:
+        deletes.append(f"DELETE WHERE {{ GRAPH {links} {{ {links} {ox.NamedNode(STALE[1])} ?t }} }}")
+    return quads, deletes
+
+
+def refresh_links(store, gaz: Gazetteer | None = None, entities: Iterable[str] | None = None) -> int:
+    """Recompute the links graph in one transaction; returns the number of quads written.
+
+    Whole by default. With ``entities``, only the description of those
+    entities (and of their people's memberships) is replaced: what a build
+    that touched a few documents needs, in time proportional to them.
+    """
+    if entities is None:
+        quads = links_quads(store, gaz)
+        store.replace_graph(LINKS_GRAPH, quads)
+        return len(quads)
+    quads, deletes = links_update(store, entities, gaz)
+    store.apply_batch(quads, before=deletes)
     return len(quads)

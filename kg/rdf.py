@@ -60,34 +60,64 @@ def meeting_iri(record: MinutesRecord, sha256: str) -> str:
     return f"{BASE}meeting/{body_key(record)}/{when}"
 
 
+_PREDICATES: dict[str, ox.NamedNode] = {}  # vocabulary terms: a bounded set, shared by every document
+
+
 @dataclass
 class _Quads:
+    """Quads of one graph; IRIs become pyoxigraph nodes once each (emit is on the build's hot path)."""
+
     graph: ox.NamedNode
     out: list[ox.Quad] = field(default_factory=list)
+    nodes: dict[str, ox.NamedNode] = field(default_factory=dict)
 
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        obj = ox.NamedNode(o) if isinstance(o, str) else o
-        self.out.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, self.graph))
+        nodes = self.nodes
+        subject = nodes.get(s)
+        if subject is None:
+            subject = nodes[s] = ox.NamedNode(s)
+        predicate = _PREDICATES.get(p)
+        if predicate is None:
+            predicate = _PREDICATES[p] = ox.NamedNode(p)
+        if isinstance(o, str):
+            obj = nodes.get(o)
+            if obj is None:
+                obj = nodes[o] = ox.NamedNode(o)
+        else:
+            obj = o
+        self.out.append(ox.Quad(subject, predicate, obj, self.graph))
+
+
+_XSD_INTEGER = ox.NamedNode(XSD.integer)
+_XSD_DATE = ox.NamedNode(XSD.date)
+_XSD_DECIMAL = ox.NamedNode(XSD.decimal)
+_XSD_BOOLEAN = ox.NamedNode(XSD.boolean)
 
 
 def text(value: str) -> ox.Literal:
-    return ox.Literal(value, datatype=ox.NamedNode(XSD.string))
+    return ox.Literal(value)  # xsd:string
 
 
 def integer(value: int) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD.integer))
+    return ox.Literal(str(int(value)), datatype=_XSD_INTEGER)
 
 
 def date(value: str) -> ox.Literal | None:
-    return ox.Literal(value, datatype=ox.NamedNode(XSD.date)) if _ISO_DATE.fullmatch(value or "") else None
+    return ox.Literal(value, datatype=_XSD_DATE) if _ISO_DATE.fullmatch(value or "") else None
 
 
 def decimal(value: float) -> ox.Literal:
-    return ox.Literal(format(value, "f").rstrip("0").rstrip(".") or "0", datatype=ox.NamedNode(XSD.decimal))
+    return ox.Literal(format(value, "f").rstrip("0").rstrip(".") or "0", datatype=_XSD_DECIMAL)
 
 
 def boolean(value: bool) -> ox.Literal:
-    return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD.boolean))
+    return ox.Literal("true" if value else "false", datatype=_XSD_BOOLEAN)
+
+
+# Terms of the evidence pattern, written about ten times per fact.
+_EVIDENCE, _TYPE, _HAS_SOURCE, _HAS_SELECTOR = GOV.evidence, RDF.type, OA.hasSource, OA.hasSelector
+_SPECIFIC_RESOURCE, _POSITION_SELECTOR, _QUOTE_SELECTOR = OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector
+_START, _END, _EXACT = OA.start, OA.end, OA.exact
 
 
 def record_quads(
@@ -108,16 +138,17 @@ def record_quads(
         if span is None or not (0 <= span.start < span.end <= len(doc.text)):
             return
         ev = fact + "/evidence"
-        q.add(fact, GOV.evidence, ev)
-        q.add(ev, RDF.type, OA.SpecificResource)
-        q.add(ev, OA.hasSource, d)
-        q.add(ev, OA.hasSelector, ev + "/position")
-        q.add(ev, OA.hasSelector, ev + "/quote")
-        q.add(ev + "/position", RDF.type, OA.TextPositionSelector)
-        q.add(ev + "/position", OA.start, integer(span.start))
-        q.add(ev + "/position", OA.end, integer(span.end))
-        q.add(ev + "/quote", RDF.type, OA.TextQuoteSelector)
-        q.add(ev + "/quote", OA.exact, text(span.quote(doc.text)))
+        add = q.add
+        add(fact, _EVIDENCE, ev)
+        add(ev, _TYPE, _SPECIFIC_RESOURCE)
+        add(ev, _HAS_SOURCE, d)
+        add(ev, _HAS_SELECTOR, ev + "/position")
+        add(ev, _HAS_SELECTOR, ev + "/quote")
+        add(ev + "/position", _TYPE, _POSITION_SELECTOR)
+        add(ev + "/position", _START, integer(span.start))
+        add(ev + "/position", _END, integer(span.end))
+        add(ev + "/quote", _TYPE, _QUOTE_SELECTOR)
+        add(ev + "/quote", _EXACT, text(span.quote(doc.text)))
 
     def optional_date(s: str, p: str, value: str | None) -> None:
         lit = date(value) if value else None

@@ -27,9 +27,11 @@ already knows, so a new document's spelling links to the existing key.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 from rapidfuzz import fuzz
 
 from kg.gazetteer import Gazetteer
@@ -80,7 +82,10 @@ class Registry:
 
     @classmethod
     def from_store(cls, store) -> Registry:
-        """Everyone the store's document graphs mention, with their spellings and organisations."""
+        """Everyone the store's document graphs mention, with their spellings and organisations.
+
+        Expects the links graph to be current (``kg.build`` refreshes a stale one first).
+        """
         reg = cls()
         prefix = BASE + "person/"
         rows = store.select(
@@ -88,11 +93,20 @@ class Registry:
                ORDER BY ?p ?label""",
             bindings={"prefix": prefix},
         )
+        spellings: dict[str, list[str]] = {}
         for r in rows:
-            key = r["p"][len(prefix):]
-            reg.add(key, reg.people[key].name if key in reg.people else r["label"], [person_key(r["label"])])
+            spellings.setdefault(r["p"][len(prefix):], []).append(r["label"])
+        for key, labels in spellings.items():
+            # The spelling that minted the key (its slug is the key, less any "-2"), as the
+            # in-memory registry remembers it, so evidence reads the same however the build ran.
+            stem = re.sub(r"-\d+$", "", key)
+            minted = next((lab for lab in labels if slug(lab) in (key, stem)), labels[0])
+            reg.add(key, minted, [person_key(lab) for lab in labels])
+        # The organisations each person sat for: the links graph's memberships say it once per
+        # pair (reading the attendances of every document instead grows with the corpus).
         for r in store.select(
-            "SELECT DISTINCT ?p ?org WHERE { GRAPH ?g { ?a gov:attendee|gov:absentee ?p ; gov:representing ?org } }"
+            "SELECT ?p ?org WHERE { GRAPH ?links { ?m org:member ?p ; org:organization ?org } }",
+            bindings={"links": ox.NamedNode(BASE + "graph/links")},
         ):
             key = r["p"][len(prefix):]
             if key in reg.people:

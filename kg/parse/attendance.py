@@ -124,7 +124,7 @@ def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: s
             i = _parse_table(lines, i, head, gaz, res, into=_label_above(lines, i))
             continue
         clean = ln.clean
-        m = _SECTION.match(clean) if clean and len(clean) < 400 else None
+        m = _SECTION.match(clean) if clean and len(clean) < 4000 else None
         if m and (m.group("rest") is not None or not m.group("num") or _next_is_person(lines, i)):
             i = _parse_block(lines, i, m, gaz, res)
             continue
@@ -443,7 +443,7 @@ def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazett
             if hit.deputy_for:
                 res.deputies.append(Deputy(person.name, _clean_name(hit.deputy_for), span))
         return
-    s = _PUBLIC.sub("", s)
+    s = _FULL_STOP.sub("", _PUBLIC.sub("", s))
     if "," not in s and not re.search(r"\s[–—-]\s", s) and not _other_paren(s) and not P._COUNCILLORS.match(s) \
             and _is_run(s):
         for hit in P.split_run(s):
@@ -481,6 +481,8 @@ _SUBSTITUTING = re.compile(
     r"as\s+(?:a\s+)?substitute)\s+(?:for|on\s+behalf\s+of|in\s+place\s+of))\s+(?P<for>[^()]+?(?:\([^()]*\))?)\.?$",
     re.IGNORECASE,
 )
+# The full stop that ends a list written as a sentence ("Present: A (Org), B and C, Chair, Org."), not an initial's
+_FULL_STOP = re.compile(r"(?<![\s.][A-Z])\.\s*$")
 # "... and 4 members of the public": the public are not attendees
 _PUBLIC = re.compile(
     r"(?:,\s*|\s+and\s+|^)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|no)\s+"

@@ -17,7 +17,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from kg.parse.owners import PersonResolver, looks_like_name
-from kg.parse.sentences import TextLine, hot_lines, sentences, squash
+from kg.parse.sentences import TextLine, hot_lines, is_furniture, sentences, squash
 from kg.records import Span
 
 _VERBS = r"(?:agreed|resolved|decided|approved|endorsed|adopted|ratified)"
@@ -76,6 +76,8 @@ _TRIGGERS = (
     "agreed", "resolved", "decided", "decision", "approved", "endorsed", "adopted", "ratified", "accepted",
     "confirmed", "signed", "supported",
 )
+# What follows "RESOLVED" on the intro line of a list whose points did not parse: no decision of its own
+_EMPTY_REST = re.compile(r"[\W_]*(?:(?:that|to|as\s+follows)\b[\W_]*)?", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:He|She|They|It|This|There|We|I)\b")
 
 
@@ -151,7 +153,7 @@ def _list_points(lines: list[TextLine], k: int) -> tuple[list[FoundDecision], in
     points: list[FoundDecision] = []
     while k < len(lines):
         s = lines[k].stripped
-        if not s:
+        if not s or is_furniture(s):
             k += 1
             continue
         m = _POINT.fullmatch(lines[k].text)
@@ -167,7 +169,7 @@ def _list_points(lines: list[TextLine], k: int) -> tuple[list[FoundDecision], in
 
 def _single_following(lines: list[TextLine], k: int) -> FoundDecision | None:
     """ "RESOLVED" on its own line and the resolution as the next paragraph."""
-    while k < len(lines) and not lines[k].stripped:
+    while k < len(lines) and (not lines[k].stripped or is_furniture(lines[k].stripped)):
         k += 1
     if k >= len(lines):
         return None
@@ -186,10 +188,12 @@ def _sentence_decision(
         return None
     m = _IT_WAS.search(sent)
     if m:
+        if _noted_only(sent[m.end() :]):
+            return None  # "It was agreed to note the report": noting is no decision
         start = m.start() if len(sent[: m.start()].split()) <= 6 else 0
         return _found(clean, a + start, b, resolver)
     m = _BARE.match(sent)
-    if m and m.group("rest").strip() and not _noted_only(m.group("rest")):
+    if m and _EMPTY_REST.fullmatch(m.group("rest")) is None and not _noted_only(m.group("rest")):
         label = m.group("label")
         if not label or _is_topic_label(label, resolver):
             return _found(clean, a + m.start("v"), b, resolver)

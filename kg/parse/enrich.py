@@ -11,6 +11,8 @@ said to be absent are not attendees, so only those verbs add a person.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -52,10 +54,10 @@ _CHAIRS = {"chair", "chairman", "chairwoman", "chairperson", "vice-chair", "vice
 
 def enrich(text: str, result: AttendanceResult, gaz: Gazetteer, *, body: str | None = None) -> None:
     """Fill roles and organisations from the body; add people recorded as taking part."""
-    regions = sorted(result.regions, key=lambda s: s.start)
+    inside = _inside_any(result.regions)
 
     def in_body(lines: list[Line]) -> list[Line]:
-        return [ln for ln in lines if not _inside(ln.start, regions) and ln.raw.strip()]
+        return [ln for ln in lines if not inside(ln.start) and ln.raw.strip()]
 
     known = result.present + result.apologies
     for person in known[:_MAX_DESCRIBED]:  # bounded for pathological inputs
@@ -187,5 +189,15 @@ def _same_as_known(name: str, known: list[Person]) -> bool:
     return False
 
 
-def _inside(pos: int, regions: list[Span]) -> bool:
-    return any(r.start <= pos < r.end for r in regions)
+def _inside_any(regions: list[Span]):
+    """A test "does ``pos`` fall in one of ``regions``" by bisection: a hostile document can
+    hold thousands of attendance regions, and every body line asks (a scan was quadratic)."""
+    ordered = sorted(regions, key=lambda r: r.start)
+    starts = [r.start for r in ordered]
+    reach = list(itertools.accumulate((r.end for r in ordered), max))  # furthest end so far
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos)
+        return i > 0 and reach[i - 1] > pos
+
+    return inside

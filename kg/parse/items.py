@@ -163,14 +163,25 @@ def _add_lettered(items: list[_Cand], lines: list[TextLine]) -> list[_Cand]:
             title = _title_of(m.group("title"), strict=True) if m else None
             if title and squash(m.group("title")).rstrip(" .:") != title:
                 title = None  # "a) Payments: It was RESOLVED ...": a lettered paragraph, not a sub-item heading
-            if m and title and m.group("let") == expected:
+            if m and title and m.group("let") == expected and (first or expected != "a" or _sub_heading(lines, i)):
                 out.append(_Cand(ln, parent.top, parent.sub, expected, parent.number + expected, title))
                 expected = chr(ord(expected) + 1)
-            elif first:
-                break  # an item's sub-items start on its first line
             first = False
             i += 1
     return out
+
+
+def _sub_heading(lines: list[TextLine], i: int) -> bool:
+    """ "a) Actions arising" after the item's opening paragraph: a sub-item heading when it stands alone
+    (no point of a list: the line before is neither a list's intro nor another point, the title has no full stop)."""
+    s = lines[i].stripped
+    if s.endswith((".", ";", ",")) or len(s.split()) > 9:
+        return False
+    prev = lines[i - 1].stripped if i > 0 else ""
+    nxt = lines[i + 1].stripped if i + 1 < len(lines) else ""
+    if prev.endswith((":", "-", "–", "—")) or _LETTERED.fullmatch(prev) or _BULLET.match(prev):
+        return False
+    return not (_LETTERED.fullmatch(nxt) or _BULLET.match(nxt))
 
 
 # -- headed family -----------------------------------------------------------------

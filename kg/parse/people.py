@@ -580,9 +580,9 @@ def _classify_segment(seg: str, a: int, councillors: bool, lenient: bool = False
     if looks_like_name(core, surname_ok=councillors, lenient=lenient and not is_roleish(core) and not is_orgish(core)):
         return [(seg, a, a + len(seg), True)]
     # "A Smith and B Jones", "Councillors Smith and Jones"
-    parts = re.split(r"\s+(?:and|&)\s+", seg)
+    parts = _split_and(seg)
     if len(parts) > 1 and all(
-        looks_like_name(_TRAILING_PAREN.sub("", _MARKER.sub("", p)), surname_ok=councillors, lenient=lenient) for p in parts
+        looks_like_name(_PARENS.sub("", p), surname_ok=councillors, lenient=lenient) for p in parts
     ):
         out, pos = [], 0
         for p in parts:
@@ -590,12 +590,47 @@ def _classify_segment(seg: str, a: int, councillors: bool, lenient: bool = False
             out.append((p, a + i, a + i + len(p), True))
             pos = i + len(p)
         return out
-    # a name glued after a role or organisation, or after a closing parenthesis
-    cut = _glued_cut(seg)
+    # the last of a list after what describes the one before: "NHS Fenshire CCG and Cllr Joanne Coulson"
+    if len(parts) > 1 and looks_like_name(_PARENS.sub("", parts[-1]), surname_ok=councillors):
+        cut = seg.rindex(parts[-1])
+        head = re.sub(r"\s+(?:and|&)\s*$", "", seg[:cut].rstrip())
+        if head and not looks_like_name(_PARENS.sub("", head), surname_ok=councillors):
+            return [*_classify_segment(head, a, councillors), (parts[-1], a + cut, a + len(seg), True)]
+    # a name glued after a role or organisation, or after a closing parenthesis; a marker or deputy note may follow it
+    marker = _END_MARKER.search(seg)
+    cut = _glued_cut(seg[: marker.start()] if marker else seg)
     if cut:
-        head, tail = seg[:cut].rstrip(), seg[cut:]
+        head, tail = re.sub(r"\s+(?:and|&)$", "", seg[:cut].rstrip()), seg[cut:]
         return [*(_classify_segment(head, a, councillors) if head else []), (tail, a + cut, a + len(seg), True)]
     return [(seg, a, a + len(seg), False)]
+
+
+_END_MARKER = re.compile(r"(?:\s*(?:" + _MARKER.pattern + "|" + _DEPUTY_IN.pattern + r"))+\s*$", re.IGNORECASE)
+
+
+_PARENS = re.compile(r"\s*\([^()]*\)")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _split_and(seg: str) -> list[str]:
+    """ "A (Org) (Deputising for B) and C (Cabinet Member: Highways and Flood)" at the "and"s outside brackets."""
+    if "(" not in seg:
+        return _AND.split(seg)
+    depth, cuts = 0, []
+    marks = {m.start(): m.end() for m in _AND.finditer(seg)}
+    for i, ch in enumerate(seg):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and i in marks:
+            cuts.append((i, marks[i]))
+    out, pos = [], 0
+    for a, b in cuts:
+        out.append(seg[pos:a])
+        pos = b
+    out.append(seg[pos:])
+    return out
 
 
 def _glued_cut(seg: str) -> int | None:

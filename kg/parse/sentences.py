@@ -172,3 +172,16 @@ def hot_lines(text: str, start: int, end: int, words: tuple[str, ...]) -> set[in
             hot.add(start + low.rfind("\n", 0, i) + 1)
             i = low.find(w, i + len(w))
     return hot
+
+
+# Page furniture that converters leave between the lines of the text: page markers and the
+# running header or footer of draft minutes ("Minutes subject to approval at the next meeting").
+_FURNITURE = re.compile(
+    r"(?i)(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s+of\s+\d+|(?:(?:draft|unconfirmed|these)\s+)?minutes\b[^.]{0,40}?"
+    r"\bsubject\s+to\b[^.]{0,80}?\b(?:approval|acceptance|confirmation|ratification|agreement)\b[^.]{0,60}\.?)"
+)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a (stripped) line is a page marker or running header rather than content."""
+    return len(line) < 160 and _FURNITURE.fullmatch(line) is not None

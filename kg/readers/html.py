@@ -47,6 +47,7 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _SKIP_LINK = re.compile(r"^\s*skip to\b", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _WS = re.compile(r"\s+")
+MAX_DEPTH = 256  # element nesting; real pages stay under 60, the renderer recurses per level
 _BR = "\x00"  # line-break marker inside the inline buffer (NUL never survives decoding)
 
 
@@ -80,6 +81,10 @@ def read_html(raw: bytes) -> tuple[list[Line], list[str]]:
     except NotText as exc:
         raise HTMLError(str(exc)) from exc
     soup = BeautifulSoup(text, "lxml")
+    if _deeper_than(soup, MAX_DEPTH):
+        # The renderer recurses per level and several look-ups cost the depth of the tree:
+        # refuse at once rather than spend minutes on a page no CMS makes.
+        raise HTMLError(f"HTML nested too deeply to read (over {MAX_DEPTH} levels)")
     root = _content_root(soup)
     if root is None:
         return [], warnings
@@ -91,6 +96,17 @@ def read_html(raw: bytes) -> tuple[list[Line], list[str]]:
         raise HTMLError("HTML nested too deeply to read") from exc
     renderer.flush()
     return renderer.lines, warnings
+
+
+def _deeper_than(soup: BeautifulSoup, limit: int) -> bool:
+    """Whether any element sits more than ``limit`` levels deep (an iterative walk: no recursion)."""
+    stack = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+    return False
 
 
 def _content_root(soup: BeautifulSoup) -> Tag | None:
@@ -143,7 +159,7 @@ class _Renderer:
         line_bold: list[bool] = []
         all_bold = True
         for text, bold in self.buf:
-            chunks = text.split(_BR)
+            chunks = text.replace("\n", " ").split(_BR)  # a source newline is white space, not a line
             for k, chunk in enumerate(chunks):
                 if k:
                     line_bold.append(all_bold)

@@ -1,0 +1,147 @@
+"""Batched and incremental builds give the same graph as one clean build, and stay valid between commits."""
+
+from __future__ import annotations
+
+import os
+
+import pyoxigraph as ox
+import pytest
+
+import kg.build as kb
+from kg.build import build
+from kg.buildlock import BuildLock
+from kg.errors import StoreError
+from kg.linkgraph import is_stale
+from kg.rdf import LINKS_GRAPH
+from kg.store import open_store
+from kg.validate import validate_store
+
+from .conftest import MINUTES, toy_parse
+
+WHEN = "2024-01-01T00:00:00Z"
+
+
+def quads(store) -> list[str]:
+    return sorted(str(q) for q in store.quads())
+
+
+def clean_build(paths, tmp_path, name="clean") -> list[str]:
+    with open_store(str(tmp_path / name)) as store:
+        build(paths, store, parser=toy_parse, ingested=WHEN)
+        return quads(store)
+
+
+@pytest.fixture
+def three(toy_dir):
+    """toy_dir plus a third meeting where a new spelling of a known person appears."""
+    c = (MINUTES.replace("2021-03-12", "2021-09-24").replace("Jo Evans (Deputising for Sam Price)", "Jo Evans")
+         .replace("Apologies: Sam Price", "Apologies: Samuel Price"))
+    (toy_dir / "c.txt").write_text(c, encoding="utf-8")
+    return toy_dir
+
+
+@pytest.mark.parametrize("small", [0, 1000], ids=["bulk-batches", "exact-batches"])
+def test_one_file_at_a_time_gives_the_clean_graph(three, tmp_path, monkeypatch, small):
+    monkeypatch.setattr(kb, "SMALL_BUILD", small)
+    expected = clean_build([three], tmp_path)
+    with open_store(str(tmp_path / "inc")) as store:
+        for n in (1, 2, 3):
+            sub = tmp_path / f"step{n}" / three.name
+            sub.mkdir(parents=True)
+            for name in ("a.txt", "b.txt", "c.txt")[:n]:
+                (sub / name).write_bytes((three / name).read_bytes())
+            build([sub], store, parser=toy_parse, ingested=WHEN)
+            assert validate_store(store) == []
+        assert quads(store) == expected
+
+
+def test_small_batches_give_the_clean_graph(three, tmp_path, monkeypatch):
+    expected = clean_build([three], tmp_path)
+    monkeypatch.setattr(kb, "BULK_QUADS", 1)  # one document per bulk batch
+    with open_store(str(tmp_path / "b")) as store:
+        build([three], store, parser=toy_parse, ingested=WHEN)
+        assert quads(store) == expected
+
+
+def test_a_new_spelling_links_to_the_known_person(three, tmp_path):
+    with open_store(str(tmp_path / "s")) as store:
+        build([three / "a.txt"], store, parser=toy_parse)
+        build([three / "c.txt"], store, parser=toy_parse)
+        rows = store.select("SELECT DISTINCT ?p WHERE { ?p skos:altLabel ?l FILTER(?l IN (?a, ?b)) }",
+                            bindings={"a": "Sam Price", "b": "Samuel Price"})
+        assert len(rows) == 1
+        names = store.select("SELECT ?n WHERE { ?p foaf:name ?n }", bindings={"p": ox.NamedNode(rows[0]["p"])})
+        assert len(names) == 1
+
+
+def test_a_changed_file_and_a_pruned_one_leave_the_clean_graph(three, tmp_path):
+    with open_store(str(tmp_path / "s")) as store:
+        build([three], store, parser=toy_parse, ingested=WHEN)
+        a = three / "a.txt"
+        a.write_text(a.read_text().replace("£25,000", "£40,000").replace("Jo Evans (Deputising for Sam Price)",
+                                                                          "Kim Hale"), encoding="utf-8")
+        (three / "c.txt").unlink()
+        report = build([three], store, parser=toy_parse, ingested=WHEN, prune=True)
+        assert report.built == ["toy/a.txt"] and len(report.pruned) == 1
+        assert validate_store(store) == []
+        got = quads(store)
+    assert got == clean_build([three], tmp_path, "again")
+
+
+def test_unchanged_files_are_not_parsed_again(three, tmp_path):
+    def refuse(doc):
+        raise AssertionError(f"{doc.source} parsed again")
+
+    with open_store(str(tmp_path / "s")) as store:
+        build([three], store, parser=toy_parse)
+        report = build([three], store, parser=refuse)
+    assert report.built == [] and report.failed == [] and len(report.skipped) == 3
+
+
+def test_a_build_stopped_before_its_links_refresh_leaves_a_valid_store_finished_by_the_next(three, tmp_path,
+                                                                                            monkeypatch):
+    expected = clean_build([three], tmp_path)
+    monkeypatch.setattr(kb, "BULK_QUADS", 1)
+    monkeypatch.setattr(kb, "refresh_links", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
+    with open_store(str(tmp_path / "s")) as store:
+        with pytest.raises(KeyboardInterrupt):
+            build([three], store, parser=toy_parse, ingested=WHEN)
+        assert is_stale(store)
+        assert validate_store(store) == []  # provisional descriptions keep it valid
+        monkeypatch.undo()
+        report = build([three], store, parser=toy_parse, ingested=WHEN)
+        assert report.built == [] and not is_stale(store)
+        assert quads(store) == expected
+
+
+def test_a_second_build_lock_refuses_naming_the_holder(tmp_path):
+    location = str(tmp_path / "s")
+    with BuildLock(location):
+        with pytest.raises(StoreError, match=f"pid {os.getpid()}"):
+            BuildLock(location).acquire()
+        lines: list[str] = []
+        with pytest.raises(StoreError, match="--wait"):
+            BuildLock(location, wait=0.3, notify=lines.append).acquire()
+        assert lines and "waiting" in lines[0]
+    with BuildLock(location):  # released: free again
+        pass
+
+
+def test_the_lock_of_a_killed_build_is_cleared(tmp_path):
+    location = tmp_path / "s"
+    location.mkdir()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)  # a process that is gone
+    (location / "kg-build.lock").write_text(f"{pid} 2024-01-01T00:00:00Z\n")
+    lines: list[str] = []
+    with BuildLock(str(location), notify=lines.append) as lock:
+        assert lock.cleared == pid
+    assert any(f"pid {pid}" in line for line in lines)
+
+
+def test_links_graph_is_never_left_without_its_scheme(tmp_path):
+    with open_store(str(tmp_path / "s")) as store:
+        build([], store)
+        assert LINKS_GRAPH in store.graphs()
