@@ -32,7 +32,8 @@ _DONE = re.compile(r"\((?:done|complete|completed|closed)\)|\b(?:completed?|clos
 _PREVIOUS_ITEM = re.compile(r"\b(?:minutes|notes|previous|last\s+meeting|matters\s+arising|action\s+log)\b", re.IGNORECASE)
 
 
-_MAYBE = re.compile(r"ACTION|Action|[A-Z]{2}")
+# From the first "Action" or run of capitals to the end of its line: one match per line worth reading.
+_MAYBE = re.compile(r"(?:ACTION|Action|[A-Z]{2})[^\n]*")
 
 
 @dataclass
@@ -54,10 +55,11 @@ def find_actions(
     out: list[FoundAction] = []
     previous_item = bool(item_title and _PREVIOUS_ITEM.search(item_title))
     table_end = -1
+    hot = _maybe_lines(clean, lines)
     for n_line, ln in enumerate(lines):
         if n_line < table_end:
             continue  # a row of an action table already read
-        if not _MAYBE.search(ln.text):
+        if ln.start not in hot:
             continue  # no "Action" and no run of capitals: nothing to find
         columns = _table_header(ln.text)
         if columns:
@@ -83,6 +85,15 @@ def find_actions(
                 found.carried_forward = previous_item and m.group("sep").lower() == "for"
                 out.append(found)
     return out
+
+
+def _maybe_lines(clean: str, lines: list[TextLine]) -> set[int]:
+    """Starts of the lines holding "Action" or a run of capitals: one regex scan of the item, not one a line."""
+    if not lines:
+        return set()
+    first = lines[0].start
+    return {max(clean.rfind("\n", 0, m.start()) + 1, first)
+            for m in _MAYBE.finditer(clean, first, lines[-1].end)}
 
 
 # -- action tables ("No. | Action | Owner | Due date | Status") ---------------------------------------

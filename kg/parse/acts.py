@@ -9,6 +9,7 @@ blocks (``skip``) are left out, so the work stays linear in the document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -148,17 +149,38 @@ def _runs(lines: list[TextLine]) -> list[tuple[int, int]]:
 
 
 def _tie_to_decisions(acts: Acts) -> None:
-    """Amounts and programmes printed inside a decision belong to it."""
+    """Amounts and programmes printed inside a decision belong to it.
+
+    Found by bisection over their starts, kept in their original order: a long
+    document holds thousands of decisions and amounts, and a scan per decision
+    was quadratic.
+    """
+    money = _by_start(acts.money)
+    mentions = _by_start(acts.programmes)
+    unique = list(dict.fromkeys(m.name for m in acts.programmes))
     for d in acts.decisions:
         if not d.span:
             continue
-        d.money = [m for m in acts.money if m.span and d.span.start <= m.span.start < d.span.end]
+        d.money = _within(money, d.span)
         names = []
-        for m in acts.programmes:
-            if m.span and d.span.start <= m.span.start < d.span.end and m.name not in names:
+        for m in _within(mentions, d.span):
+            if m.name not in names:
                 names.append(m.name)
         low = d.text.casefold()
-        for m in acts.programmes:
-            if m.name not in names and m.name.casefold() in low:
-                names.append(m.name)
+        for name in unique:
+            if name not in names and name.casefold() in low:
+                names.append(name)
         d.programmes = names
+
+
+def _by_start(facts: list) -> tuple[list[int], list[tuple[int, object]]]:
+    """(starts, (index, fact)) of the facts with a span, sorted by start."""
+    ordered = sorted(((f.span.start, i, f) for i, f in enumerate(facts) if f.span), key=lambda t: t[:2])
+    return [t[0] for t in ordered], [(i, f) for _, i, f in ordered]
+
+
+def _within(index: tuple[list[int], list[tuple[int, object]]], span: Span) -> list:
+    """The facts starting inside ``span``, in their original order."""
+    starts, facts = index
+    lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+    return [f for _, f in sorted(facts[lo:hi], key=lambda t: t[0])]

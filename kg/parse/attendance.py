@@ -605,8 +605,12 @@ def _prose_deputies(text: str, res: AttendanceResult) -> None:
 
 
 def _sentence(text: str, start: int, end: int) -> Span:
-    a = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1)
-    b_candidates = [x for x in (text.find("\n", end), text.find(". ", end)) if x != -1]
+    # The ". " searches stop at the line's ends: unbounded, each call could scan the whole
+    # text, and a document with thousands of deputies took quadratic time.
+    nl = text.rfind("\n", 0, start)
+    a = max(nl, text.rfind(". ", max(nl, 0), start) + 1)
+    nl_after = text.find("\n", end)
+    b_candidates = [x for x in (nl_after, text.find(". ", end, len(text) if nl_after < 0 else nl_after)) if x != -1]
     b = min(b_candidates) if b_candidates else len(text)
     if b < len(text) and text[b] == ".":
         b += 1

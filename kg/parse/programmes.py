@@ -125,15 +125,21 @@ class ProgrammeFinder:
 
     def _gazetteer(self, text: str, low: str) -> list[ProgrammeHit]:
         out: list[ProgrammeHit] = []
-        taken: list[tuple[int, int]] = []
+        # Spans taken so far, disjoint and sorted (so their ends are sorted too): an overlap test
+        # is one bisection; scanning them all was quadratic in a document naming thousands.
+        starts: list[int] = []
+        ends: list[int] = []
         matches = [*_word_matches(self._exact, text), *_word_matches(self._folded, low)]
         for a, b in matches:
-            if any(a < te and ts < b for ts, te in taken):
+            i = bisect_left(starts, b)
+            if i and ends[i - 1] > a:
                 continue
             entry = self.gaz.programme(text[a:b])
             if entry:
                 out.append(ProgrammeHit(entry.label, text[a:b], a, b))
-                taken.append((a, b))
+                at = bisect_left(starts, a)
+                starts.insert(at, a)
+                ends.insert(at, b)
         out.sort(key=lambda h: h.start)
         return out
 

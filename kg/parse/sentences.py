@@ -162,16 +162,23 @@ def hot_lines(text: str, start: int, end: int, words: tuple[str, ...]) -> set[in
     One lower-casing and a few ``str.find`` scans per region: far cheaper than a
     regex per line, and it lets the act finders skip most lines outright.
     """
-    low = text[start:end].lower()
-    if len(low) != end - start:  # a letter whose lower case is longer: stay exact, scan every line
+    low = _lowered(text)  # once per document, not once per item and rule
+    if low is None:  # a letter whose lower case is longer: stay exact, scan every line
         return {start + i + 1 for i, c in enumerate(text[start:end]) if c == "\n"} | {start}
     hot: set[int] = set()
     for w in words:
-        i = low.find(w)
+        i = low.find(w, start, end)
         while i >= 0:
-            hot.add(start + low.rfind("\n", 0, i) + 1)
-            i = low.find(w, i + len(w))
+            hot.add(max(low.rfind("\n", start, i) + 1, start))
+            i = low.find(w, i + len(w), end)
     return hot
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """``text`` in lower case when that keeps every offset (it almost always does), else None."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
 
 
 # Page furniture that converters leave between the lines of the text: page markers and the
