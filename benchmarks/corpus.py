@@ -86,7 +86,7 @@ PROGRAMMES = [
 ]
 # Agenda topics without a programme (the words avoid every programme label above).
 TOPICS = [
-    "Community Safety Review", "Domestic Abuse Strategy", "Serious Violence Duty", "Risk Log",
+    "Community Safety Update", "Domestic Abuse Services", "Serious Violence Duty", "Risk Log",
     "Housing and Homelessness", "Climate Emergency Response", "Workforce Development",
     "Mental Health Crisis Care", "Child Exploitation Update", "Performance Report", "Budget Monitoring",
     "Annual Report", "Digital Inclusion", "Rural Transport", "Skills and Employment", "Youth Justice",
@@ -647,7 +647,7 @@ class Meeting:
         for _ in range(rng.randint(1, 3)):
             points.append(rng.choice([
                 f"To approve funding of {self.money()} for the {topic.lower()} work in {self.date.year}/{(self.date.year + 1) % 100:02d}.",
-                f"To note the report on {topic} and the progress made.",
+                f"To adopt the proposals in the report on {topic}.",
                 f"To endorse the recommendations of the {topic} task group.",
                 f"To allocate {self.money()} from reserves to the next phase.",
                 "To ask officers to report back with a delivery plan at the next meeting.",
