@@ -5,23 +5,28 @@ moved k rounds on (so each file is a distinct meeting of the same people, as
 a real corpus of many meetings is), then in one run measures:
 
 - extraction alone: read + parse of every file;
-- the full build into a fresh on-disk store: read, parse, link, emit, one
-  transaction per document, then the links graph;
+- the full build into a fresh on-disk store: read and parse in ``--jobs``
+  worker processes, link, emit, commit in batches, then the links graph;
+- rebuilding with nothing changed, and with one file changed (each as the
+  whole ``kg build`` process, start-up included);
 
-each in a fresh child process, and prints wall time, documents per second,
-peak resident memory of that process (RocksDB's caches included) and the
-build/extract ratios.
+each in a fresh process, and prints wall time, documents per second, peak
+resident memory of that process (RocksDB's caches and the workers' own
+included) and the build/extract ratios.
 
-    python benchmarks/bench_build.py [--docs 1000] [--jobs 1]
+    python benchmarks/bench_build.py [--docs 1000] [--jobs 2] [--corpus DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import re
 import resource
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -52,6 +57,10 @@ def make_corpus(n: int, into: Path) -> list[Path]:
     return out
 
 
+def _present(f: Path) -> int:
+    return len(parse(read_document(f)).present)
+
+
 def in_child(fn) -> tuple[float, float, object]:
     """Run ``fn`` in a forked child: (seconds, peak RSS in MiB of that child, fn's small result)."""
     ctx = multiprocessing.get_context("fork")
@@ -60,7 +69,9 @@ def in_child(fn) -> tuple[float, float, object]:
     def run() -> None:
         t = time.perf_counter()
         result = fn()
-        queue.put((time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, result))
+        peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)  # workers too
+        queue.put((time.perf_counter() - t, peak / 1024, result))
 
     proc = ctx.Process(target=run)
     proc.start()
@@ -72,16 +83,26 @@ def in_child(fn) -> tuple[float, float, object]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=1000)
-    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--corpus", type=Path, help="Use the minutes in this folder (e.g. from corpus.py) "
+                    "instead of copies of the seeds; --docs is then ignored.")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     try:
-        corpus = tmp / "minutes"
-        corpus.mkdir()
-        files = make_corpus(args.docs, corpus)
+        if args.corpus:
+            corpus = tmp / "minutes"
+            shutil.copytree(args.corpus, corpus)  # a copy: one file gets changed below
+            files = collect_files([corpus])
+        else:
+            corpus = tmp / "minutes"
+            corpus.mkdir()
+            files = make_corpus(args.docs, corpus)
 
         def extract() -> int:
-            return sum(len(parse(read_document(f)).present) for f in files)
+            if args.jobs <= 1:
+                return sum(len(parse(read_document(f)).present) for f in files)
+            with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+                return sum(pool.imap(_present, files, chunksize=8))
 
         def full_build() -> tuple[int, dict]:
             with open_store(str(tmp / "store")) as store:
@@ -91,10 +112,21 @@ def main() -> None:
         t_extract, m_extract, _ = in_child(extract)
         t_build, m_build, (failed, counts) = in_child(full_build)
         n = len(files)
+        kg = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(tmp / "store"), "-q"]
+        t = time.perf_counter()
+        subprocess.run(kg, check=False)
+        t_same = time.perf_counter() - t
+        files[0].write_text(files[0].read_text(encoding="utf-8") + "\nAction: Jo Bloggs to check the minutes.\n",
+                            encoding="utf-8")
+        t = time.perf_counter()
+        subprocess.run(kg, check=False)
+        t_one = time.perf_counter() - t
         print(f"documents              {n} (jobs {args.jobs})")
         print(f"extract only           {t_extract:8.2f} s  {n / t_extract:7.1f} docs/s  peak RSS {m_extract:7.1f} MiB")
         print(f"build (disk store)     {t_build:8.2f} s  {n / t_build:7.1f} docs/s  peak RSS {m_build:7.1f} MiB")
         print(f"ratio build/extract    {t_build / t_extract:8.2f} x time    {m_build / m_extract:7.2f} x memory")
+        print(f"kg build, no change    {t_same:8.2f} s wall (whole process)")
+        print(f"kg build, one changed  {t_one:8.2f} s wall (whole process)")
         print(f"store                  {counts['triples']} quads, {counts['people']} people, "
               f"{counts['meetings']} meetings, {counts['documents']} documents, failed {failed}")
     finally:

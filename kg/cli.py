@@ -87,6 +87,14 @@ class ErrorHandlingGroup(LazyGroup):
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
             ctx.exit(0)
+        except OSError as exc:
+            # The environment refused (a name too long, a full disk, a file that vanished):
+            # the user's to fix, so one line naming the file, not a traceback.
+            where = str(exc.filename) if exc.filename is not None else ""
+            where = where if len(where) <= 120 else where[:117] + "..."
+            reason = exc.strerror or type(exc).__name__
+            click.echo(f"kg: error: {where + ': ' if where else ''}{reason}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=ErrorHandlingGroup, context_settings={"help_option_names": ["-h", "--help"]})

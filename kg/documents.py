@@ -165,7 +165,14 @@ def file_sha256(path: Path) -> str:
     A build hashes every file before reading it; a FIFO (or a device) in the
     corpus would block that read for ever, so it is refused from its mode alone.
     """
-    st = os.stat(path)
+    try:
+        st = os.stat(path)
+    except OSError as exc:  # the same reasons read_document gives
+        if exc.errno == errno.ELOOP:
+            raise OSError(exc.errno, "symbolic link loop", str(path)) from exc
+        if os.path.islink(path):
+            raise OSError(exc.errno, "broken symbolic link", str(path)) from exc
+        raise
     if not stat.S_ISREG(st.st_mode):
         what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a FIFO, device or socket)"
         raise OSError(errno.EINVAL, what, str(path))

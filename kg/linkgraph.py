@@ -57,8 +57,9 @@ def _select(sources: list[tuple[object, list[str]]], sparql: str, var: str | Non
             **kw) -> list[dict]:
     """Rows of ``sparql`` from every (store, graphs to leave out) source, concatenated.
 
-    ``#ONLY`` becomes a VALUES block restricting ``var`` to ``only`` (in chunks),
-    ``#EXCL`` a filter leaving out graphs. Every query here aggregates per graph
+    ``#ONLY`` becomes a VALUES block restricting ``var`` to ``only`` (in chunks;
+    it sits inside the ``GRAPH`` block: outside it, Oxigraph 0.5 evaluates the
+    graph pattern unrestricted, 40x slower), ``#EXCL`` a filter leaving out graphs. Every query here aggregates per graph
     (counts, distinct values, min and max), so rows of disjoint sets of graphs
     combine by adding them up.
     """
@@ -102,7 +103,7 @@ def links_quads(store, gaz: Gazetteer | None = None, entities: Iterable[str] | N
     labels: dict[str, Counter] = defaultdict(Counter)
     for r in _select(
         sources,
-        """SELECT ?s ?l (COUNT(DISTINCT ?g) AS ?n) WHERE { #ONLY GRAPH ?g { ?s skos:altLabel ?l } FILTER(?g != ?links) #EXCL }
+        """SELECT ?s ?l (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { #ONLY ?s skos:altLabel ?l } FILTER(?g != ?links) #EXCL }
            GROUP BY ?s ?l""", "s", only,
         bindings={"links": ox.NamedNode(LINKS_GRAPH)},
     ):
@@ -115,7 +116,7 @@ def links_quads(store, gaz: Gazetteer | None = None, entities: Iterable[str] | N
     honorifics: dict[str, Counter] = defaultdict(Counter)
     for r in _select(
         sources,
-        """SELECT ?p ?name ?hon (COUNT(*) AS ?n) WHERE { #ONLY GRAPH ?g {
+        """SELECT ?p ?name ?hon (COUNT(*) AS ?n) WHERE { GRAPH ?g { #ONLY
              ?f gov:attendee|gov:absentee ?p ; gov:nameAsWritten ?name . OPTIONAL { ?f gov:honorific ?hon } } #EXCL }
            GROUP BY ?p ?name ?hon""", "p", people,
     ):
@@ -124,13 +125,13 @@ def links_quads(store, gaz: Gazetteer | None = None, entities: Iterable[str] | N
             honorifics[r["p"]][r["hon"]] += r["n"]
     _describe(q, labels, gaz, written, honorifics)
     for r in _select(
-        sources, "SELECT DISTINCT ?p ?e WHERE { #ONLY GRAPH ?g { ?p gov:linkEvidence ?e } FILTER(?g != ?links) #EXCL }",
+        sources, "SELECT DISTINCT ?p ?e WHERE { GRAPH ?g { #ONLY ?p gov:linkEvidence ?e } FILTER(?g != ?links) #EXCL }",
         "p", people, bindings={"links": ox.NamedNode(LINKS_GRAPH)},
     ):
         q.add(r["p"], GOV.mergeEvidence, text(r["e"]))
 
     for r in _select(
-        sources, """SELECT DISTINCT ?b ?o WHERE { #ONLY GRAPH ?g { ?m gov:body ?b . ?f gov:meeting ?m ;
+        sources, """SELECT DISTINCT ?b ?o WHERE { GRAPH ?g { #ONLY ?m gov:body ?b . ?f gov:meeting ?m ;
                                                  gov:representing ?o } #EXCL }""",
         "b", bodies,
     ):
@@ -140,13 +141,13 @@ def links_quads(store, gaz: Gazetteer | None = None, entities: Iterable[str] | N
     spans: dict[tuple[str, str], list[str]] = defaultdict(list)
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in _select(
-        sources, """SELECT ?p ?o (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { #ONLY GRAPH ?g {
+        sources, """SELECT ?p ?o (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { GRAPH ?g { #ONLY
              ?f gov:attendee|gov:absentee ?p ; gov:representing ?o ; gov:meeting ?m .
              OPTIONAL { ?m dcterms:date ?d } } #EXCL } GROUP BY ?p ?o""", "p", people,
     ):
         spans[(r["p"], r["o"])].extend(str(d) for d in (r["first"], r["last"]) if d)
     for r in _select(
-        sources, """SELECT DISTINCT ?p ?o ?role WHERE { #ONLY GRAPH ?g {
+        sources, """SELECT DISTINCT ?p ?o ?role WHERE { GRAPH ?g { #ONLY
              ?f gov:attendee|gov:absentee ?p ; gov:representing ?o ; gov:roleLabel ?role } #EXCL }""", "p", people,
     ):
         roles[(r["p"], r["o"])].add(r["role"])
@@ -192,6 +193,8 @@ def _describe(q: _Quads, labels: dict[str, Counter], gaz: Gazetteer, written: di
         name = _best(written[p] or labels[p])
         q.add(p, RDF.type, FOAF.Person)
         q.add(p, FOAF.name, text(name))
+        for spelling in sorted(labels[p]):  # every spelling once: what the linker reloads
+            q.add(p, SKOS.altLabel, text(spelling))
         words = split_name(name).name.split()
         if len(words) >= 2:
             q.add(p, FOAF.givenName, text(words[0]))
@@ -242,26 +245,32 @@ def _describe(q: _Quads, labels: dict[str, Counter], gaz: Gazetteer, written: di
             q.add(b, RDF.type, ORG.OrganizationalCollaboration)
 
 
-def provisional_quads(quads: Iterable[ox.Quad], described: set[str], gaz: Gazetteer | None = None) -> list[ox.Quad]:
-    """A first description of the entities ``quads`` mention that ``described`` lacks.
+def entity_labels(quads: Iterable[ox.Quad]) -> dict[str, Counter]:
+    """People, organisations, programmes and bodies that document quads mention, with their spellings."""
+    alt = SKOS.altLabel
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for quad in quads:
+        if quad.predicate.value == alt:
+            s = quad.subject.value
+            if s.startswith(ENTITY_PREFIXES):
+                labels[s][quad.object.value] += 1
+    return labels
+
+
+def provisional_quads(labels: dict[str, Counter], described: set[str], gaz: Gazetteer | None = None) -> list[ox.Quad]:
+    """A first description of the entities in ``labels`` (from ``entity_labels``) that ``described`` lacks.
 
     Enough for the store to validate while a build is under way (a type and
     one label per entity); the refresh at the end of the build replaces it.
     Adds what it describes to ``described``.
     """
     gaz = gaz or default_gazetteer()
-    alt = SKOS.altLabel
-    labels: dict[str, Counter] = defaultdict(Counter)
-    for quad in quads:
-        if quad.predicate.value == alt:
-            s = quad.subject.value
-            if s not in described and s.startswith(ENTITY_PREFIXES):
-                labels[s][quad.object.value] += 1
-    if not labels:
+    new = {s: c for s, c in labels.items() if s not in described}
+    if not new:
         return []
     q = _Quads(ox.NamedNode(LINKS_GRAPH))
-    _describe(q, labels, gaz, described=described)
-    described.update(labels)
+    _describe(q, new, gaz, described=described)
+    described.update(new)
     described.update(x.subject.value for x in q.out)
     return list(dict.fromkeys(q.out))
 
@@ -286,9 +295,7 @@ def mentioned_entities(store, graphs: Iterable[str]) -> set[str]:
 
 def entities_of(quads: Iterable[ox.Quad]) -> set[str]:
     """People, organisations, programmes and bodies that quads of document graphs mention."""
-    alt = SKOS.altLabel
-    return {q.subject.value for q in quads
-            if q.predicate.value == alt and q.subject.value.startswith(ENTITY_PREFIXES)}
+    return set(entity_labels(quads))
 
 
 def links_update(store, entities: Iterable[str], gaz: Gazetteer | None = None, *, exclude: Iterable[str] = (),
@@ -307,7 +314,7 @@ def links_update(store, entities: Iterable[str], gaz: Gazetteer | None = None, *
     quads = links_quads(store, gaz, only, described_roles=roles, exclude=exclude, extra=extra)
     subjects = set(only)
     people = [e for e in only if e.startswith(PERSON)]
-    for r in _select([(store, [])], """SELECT ?m ?i WHERE { #ONLY GRAPH ?links { ?m org:member ?p .
+    for r in _select([(store, [])], """SELECT ?m ?i WHERE { GRAPH ?links { #ONLY ?m org:member ?p .
                              OPTIONAL { ?m org:memberDuring ?i } } }""", "p", people, bindings={"links": links}):
         subjects.add(r["m"])
         if r["i"]:

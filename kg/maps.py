@@ -281,7 +281,9 @@ _EXTERNAL_TAG = re.compile(
     r"|<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>",
     re.IGNORECASE | re.DOTALL,
 )
-EXTERNAL_REF = re.compile(r"\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
+# Only inside a tag: node data is JSON with "<" escaped, so it can never open one, and a name
+# from a document that reads "src=http://..." is text, not a reference (it used to fail the map).
+EXTERNAL_REF = re.compile(r"<[A-Za-z][^<>]*?\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
 
 
 def make_offline(page: str) -> str:

@@ -75,9 +75,17 @@ def _hide_password(url: str) -> str:
 
 
 def _check_url(url: str, spec: str) -> str:
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise StoreError(f"{_hide_password(spec)}: not an http(s) URL: {_hide_password(url)!r}")
+    # Spaces, control characters and bad ports would only fail later, inside http.client,
+    # as a traceback; a password in the spec is masked in the message.
+    try:
+        parts = urllib.parse.urlsplit(url)
+        _ = parts.port  # ValueError for a port that is not a number
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # also a broken [IPv6] literal
+        ok = False
+    if not ok or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        shown = re.sub(r"//[^/@\s]*@", "//***@", spec)
+        raise StoreError(f"{shown}: not an http(s) URL")
     return url
 
 
@@ -100,7 +108,7 @@ def parse_location(spec: str, env: dict[str, str] | None = None) -> Endpoints:
     gsp = fields.get("gsp")
     union = fields.get("union")
     if base:
-        parts = urllib.parse.urlsplit(base)
+        parts = urllib.parse.urlsplit(_check_url(base, spec))
         if parts.path in ("", "/"):  # a server root: the Oxigraph server layout
             root = base.rstrip("/")
             query = query or f"{root}/query"

@@ -88,11 +88,20 @@ class Registry:
         """
         reg = cls()
         prefix = BASE + "person/"
+        links = ox.NamedNode(BASE + "graph/links")
+        # The links graph lists every person's spellings once; reading them from the
+        # document graphs instead grows with the corpus (a second per thousand documents).
         rows = store.select(
-            """SELECT DISTINCT ?p ?label WHERE { ?p skos:altLabel ?label . FILTER(STRSTARTS(STR(?p), ?prefix)) }
+            """SELECT ?p ?label WHERE { GRAPH ?links { ?p a foaf:Person ; skos:altLabel ?label } }
                ORDER BY ?p ?label""",
-            bindings={"prefix": prefix},
+            bindings={"links": links},
         )
+        if not rows:  # a store built before the links graph kept spellings
+            rows = store.select(
+                """SELECT DISTINCT ?p ?label WHERE { ?p skos:altLabel ?label . FILTER(STRSTARTS(STR(?p), ?prefix)) }
+                   ORDER BY ?p ?label""",
+                bindings={"prefix": prefix},
+            )
         spellings: dict[str, list[str]] = {}
         for r in rows:
             spellings.setdefault(r["p"][len(prefix):], []).append(r["label"])
@@ -106,7 +115,7 @@ class Registry:
         # pair (reading the attendances of every document instead grows with the corpus).
         for r in store.select(
             "SELECT ?p ?org WHERE { GRAPH ?links { ?m org:member ?p ; org:organization ?org } }",
-            bindings={"links": ox.NamedNode(BASE + "graph/links")},
+            bindings={"links": links},
         ):
             key = r["p"][len(prefix):]
             if key in reg.people:

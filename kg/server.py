@@ -65,6 +65,7 @@ class Config:
     max_rows: int = 10_000  # solutions or triples per response
     max_body: int = 1_000_000  # bytes of a POST body
     workers: int = 2
+    io_timeout: float = 30.0  # seconds a client may stall while sending its request
 
 
 @dataclass
@@ -137,7 +138,11 @@ def execute(store, req: Request) -> Reply:
         return _triples(ox, result, req)
     except SyntaxError as exc:
         return Reply.text(400, f"malformed query: {exc}")
-    except (OSError, ValueError, RuntimeError) as exc:
+    except RuntimeError as exc:
+        if "is not supported" in str(exc):  # a function IRI the engine does not know: the client's error
+            return Reply.text(400, f"unsupported: {exc}")
+        return Reply.text(500, f"query failed: {exc}")
+    except (OSError, ValueError) as exc:
         return Reply.text(500, f"query failed: {exc}")
 
 
@@ -366,6 +371,12 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "partnership-kg"
     protocol_version = "HTTP/1.1"
 
+    def setup(self) -> None:
+        # A socket timeout, so a client that sends half a request (a Content-Length it never
+        # fills, headers a byte a minute) loses its connection instead of holding a thread.
+        self.timeout = self.server.config.io_timeout
+        super().setup()
+
     def log_message(self, fmt: str, *args) -> None:
         if self.server.verbose:
             sys.stderr.write(f"{self.address_string()} {fmt % args}\n")
@@ -442,14 +453,28 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             # Drain a moderate excess so the client reads our answer instead of a reset.
             left = min(n, 8 * limit)
-            while left > 0:
-                chunk = self.rfile.read(min(65536, left))
-                if not chunk:
-                    break
-                left -= len(chunk)
+            try:
+                while left > 0:
+                    chunk = self.rfile.read(min(65536, left))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
+            except (TimeoutError, ConnectionError):
+                pass  # the client sent less than it announced: answer anyway, then hang up
             self._send(Reply.text(413, f"request body too large ({n} bytes; the limit is {limit})"))
             return None
-        return self.rfile.read(n)
+        if n < 0:
+            self.close_connection = True
+            self._send(Reply.text(400, "bad Content-Length"))
+            return None
+        try:
+            data = self.rfile.read(n)
+        except (TimeoutError, ConnectionError):
+            data = b""
+        if len(data) < n:  # the client stalled or hung up before sending what it announced
+            self.close_connection = True
+            return None
+        return data
 
     def _answer(self, params: dict[str, list[str]]) -> None:
         if "update" in params:

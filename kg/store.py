@@ -270,7 +270,7 @@ class OxigraphStore(Store):
                 raise _open_error(location, exc) from exc
             return
         # Readers never lock: each sees the store as the last committed write left it,
-        # while a build goes on writing (see docs/concurrency in kg/build.py).
+        # while a build goes on writing (see the module docstring of kg/build.py).
         for attempt in range(READ_RETRIES):
             try:
                 self.ox = ox.Store.read_only(location)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.parse.dates import parse_date
 from kg.parse.owners import PersonResolver
@@ -154,12 +155,27 @@ def _read_table(lines: list[TextLine], n: int, columns: dict[str, int], resolver
     return j
 
 
+_LEAD = re.compile(r"[ \t\-–—•·▪◦*o]*")
+
+
+@lru_cache(maxsize=16)
+def _lead(line: str) -> int:
+    """Length of the bullet marks and spaces that open ``line`` (once per line, not per match)."""
+    return _LEAD.match(line).end()
+
+
 def _starts_clause(line: str, pos: int) -> bool:
-    """ "Action" opens a line, a sentence or a clause; not "the action: ..." inside prose."""
-    before = line[:pos].rstrip()
-    if not before.strip(" \t-–—•·▪◦*o"):
+    """ "Action" opens a line, a sentence or a clause; not "the action: ..." inside prose.
+
+    Reads only the characters just before ``pos``: copying the line up to each match
+    made a long line of "Action – Action – ..." quadratic.
+    """
+    end = pos
+    while end and line[end - 1].isspace():
+        end -= 1
+    if end <= _lead(line):
         return True  # at the start of a line or of a bullet
-    return before[-1] in ".;:)!?" or before.endswith(("–", "—"))
+    return line[end - 1] in ".;:)!?–—"
 
 
 def _parse_action(

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings as pywarnings
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.element import NavigableString, PreformattedString, Tag
 
 from kg.readers import FormatError
@@ -80,7 +81,9 @@ def read_html(raw: bytes) -> tuple[list[Line], list[str]]:
         text, warnings = decode_html(raw)
     except NotText as exc:
         raise HTMLError(str(exc)) from exc
-    soup = BeautifulSoup(text, "lxml")
+    with pywarnings.catch_warnings():
+        pywarnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # an XHTML page is still a page
+        soup = BeautifulSoup(text, "lxml")
     if _deeper_than(soup, MAX_DEPTH):
         # The renderer recurses per level and several look-ups cost the depth of the tree:
         # refuse at once rather than spend minutes on a page no CMS makes.

@@ -70,3 +70,31 @@ def markdown_bytes(text: str) -> bytes:
 
 WRITERS = {".pdf": pdf_bytes, ".docx": docx_bytes, ".html": html_bytes, ".md": markdown_bytes,
            ".txt": lambda t: t.encode("utf-8")}
+
+
+def pdf_bomb_bytes(megabytes: int) -> bytes:
+    """A tiny PDF whose one content stream inflates to ``megabytes`` of spaces (a decompression bomb)."""
+    import zlib
+
+    content = b"BT /F1 12 Tf 50 750 Td (Present: Helen Marsh) Tj ET\n" + b" " * (megabytes << 20)
+    stream = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()

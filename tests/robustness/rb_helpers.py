@@ -33,7 +33,7 @@ def run_kg(*args: str, input: str | None = None) -> Result:
         import traceback
 
         tb = "".join(traceback.format_exception(result.exception))
-        pytest.fail(f"kg {' '.join(args)[:200]!r} raised instead of exiting cleanly:\n{tb}")
+        pytest.fail(f"kg {' '.join(args)[:200]!r} raised instead of exiting cleanly:\n{tb[-3000:]}")
     assert "Traceback (most recent call last)" not in result.output
     assert "Traceback (most recent call last)" not in result.stderr
     return result

