@@ -63,6 +63,7 @@ class Gazetteer:
     _org_index: dict[str, Entry] = field(default_factory=dict, repr=False)
     _prog_index: dict[str, Entry] = field(default_factory=dict, repr=False)
     _prog_re: re.Pattern | None = field(default=None, repr=False)
+    _canon: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for e in self.organisations:
@@ -84,9 +85,21 @@ class Gazetteer:
         return self._org_index.get(_org_fold(name))
 
     def canonical_org(self, name: str | None) -> str | None:
-        """Canonical organisation name: gazetteer label, else the expanded form."""
+        """Canonical organisation name: gazetteer label, else the expanded form.
+
+        Remembered per name: the parser asks about the same few organisations
+        many times a document, and each answer costs a dozen regexes.
+        """
         if not name:
             return None
+        if name in self._canon:
+            return self._canon[name]
+        if len(self._canon) > 50000:
+            self._canon.clear()
+        canon = self._canon[name] = self._canonical_org(name)
+        return canon
+
+    def _canonical_org(self, name: str) -> str | None:
         text = clean_space(name).strip(" ,;:-–")
         if not text:
             return None
@@ -133,6 +146,7 @@ class Gazetteer:
         return out
 
 
+@lru_cache(maxsize=16384)
 def _org_fold(text: str) -> str:
     text = text.replace("&", " and ")
     return fold(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE))
@@ -142,6 +156,7 @@ def _strip_parenthetical(text: str) -> str:
     return clean_space(re.sub(r"\s*\([^)]*\)\s*$", "", text)) or text
 
 
+@lru_cache(maxsize=16384)
 def expand_org_abbreviation(name: str) -> str:
     """ "Stroud DC" -> "Stroud District Council"; other names unchanged."""
     for short, long in sorted(ORG_SUFFIXES.items(), key=lambda kv: -len(kv[0])):

@@ -89,12 +89,28 @@ def find_actions(
 
 
 def _maybe_lines(clean: str, lines: list[TextLine]) -> set[int]:
-    """Starts of the lines holding "Action" or a run of capitals: one regex scan of the item, not one a line."""
+    """Starts of the lines holding "Action" or a run of capitals.
+
+    The whole text is scanned once (``_hot_starts``) and each item picks its
+    lines from that; only a line the item cuts short is tested on its own part.
+    """
     if not lines:
         return set()
-    first = lines[0].start
-    return {max(clean.rfind("\n", 0, m.start()) + 1, first)
-            for m in _MAYBE.finditer(clean, first, lines[-1].end)}
+    hot = _hot_starts(clean)
+    out = set()
+    last = len(lines) - 1
+    for k, ln in enumerate(lines):
+        cut = (k == 0 and ln.start > 0 and clean[ln.start - 1] != "\n") or (
+            k == last and ln.end < len(clean) and clean[ln.end] != "\n")
+        if _MAYBE.search(clean, ln.start, ln.end) if cut else ln.start in hot:
+            out.add(ln.start)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _hot_starts(clean: str) -> frozenset[int]:
+    """Starts of the lines of ``clean`` holding "Action" or a run of capitals."""
+    return frozenset(clean.rfind("\n", 0, m.start()) + 1 for m in _MAYBE.finditer(clean))
 
 
 # -- action tables ("No. | Action | Owner | Due date | Status") ---------------------------------------

@@ -22,7 +22,7 @@ from kg.parse.money import find_money, is_money_row
 from kg.parse.owners import PersonResolver
 from kg.parse.presentations import find_presentation
 from kg.parse.programmes import ProgrammeFinder, acronyms_in
-from kg.parse.sentences import TextLine, blank_markup, hot_lines, lines_outside, sentences
+from kg.parse.sentences import TextLine, blank_markup, hot_starts, lines_outside, sentences
 from kg.records import Action, AgendaItem, Decision, Mention, Money, Person, Presentation, Span
 
 _PRESENTING = ("presentation", "presented", "introduced", "talked", "spoke", "update", "took")
@@ -111,7 +111,7 @@ def _presentations(
 ) -> None:
     if not lines:
         return
-    hot = hot_lines(clean, lines[0].start, lines[-1].end, _PRESENTING)
+    hot = hot_starts(clean, lines, _PRESENTING)
     for ln in lines:
         if ln.start not in hot:
             continue

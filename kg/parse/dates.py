@@ -60,9 +60,14 @@ def _make(year: int, month: int, day: int) -> str | None:
         return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str, default_year: int | None = None) -> list[DateHit]:
     """Every full date in ``text`` in order; day-month dates take ``default_year`` when given."""
     hits: list[DateHit] = []
+    if not _DIGIT.search(text):
+        return hits  # every form has a digit; most lines asked about have none
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:

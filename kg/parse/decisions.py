@@ -17,7 +17,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from kg.parse.owners import PersonResolver, looks_like_name
-from kg.parse.sentences import TextLine, hot_lines, is_furniture, sentences, squash
+from kg.parse.sentences import TextLine, hot_starts, is_furniture, sentences, squash
 from kg.records import Span
 
 _VERBS = r"(?:agreed|resolved|decided|approved|endorsed|adopted|ratified)"
@@ -99,7 +99,7 @@ def find_decisions(
     out: list[FoundDecision] = []
     if not lines:
         return out
-    hot = hot_lines(clean, lines[0].start, lines[-1].end, _TRIGGERS)
+    hot = hot_starts(clean, lines, _TRIGGERS)
     k = 0
     while k < len(lines):
         ln = lines[k]

@@ -28,22 +28,31 @@ if TYPE_CHECKING:
 
 _N = P.NAME_PATTERN
 # Who took part, by what the minutes say they did.
-_TOOK_PART = [  # (pattern, capacity, words one of which the line must contain: a cheap filter)
-    (re.compile(rf"^\s*Question\s*\d*\s*[:\-–—]\s*(?:from\s+)?(?P<name>{_N})\s*$", re.M), "member", ("uestion",)),
-    (re.compile(rf"\b(?:[Qq]uestions?\s+(?:from|asked\s+by)|[Aa]sked\s+by|[Qq]uestioner\s*:)\s+(?P<name>{_N})"), "member", ("uestion", "sked by")),
+# The verb phrases of the officer rules: a line without one cannot match, and trying the
+# name pattern at every capital of a long line is what the rules cost.
+_ATTENDED = (r"(?:attended\s+(?:for\s+(?:this|the|agenda)\s+item|for\s+item|the\s+meeting)|joined\s+the\s+meeting"
+             r"|was\s+in\s+attendance)")
+_UNDERTOOK = (r"agreed\s+to\s+(?:provide|circulate|send|share|report|update|arrange|bring|look|investigate|follow|liaise|"
+              r"contact|write|confirm|clarify|check|review|produce|prepare|present|give|take|discuss|raise|meet|feed\s+back|"
+              r"pick\s+up)\b")
+_PRESENTED = (r"(?:presented\s+(?:the|a|an|his|her|their)\b|introduced\s+the\s+(?:report|item|paper)|"
+              r"made\s+a\s+(?:\w+\s+)?presentation|gave\s+a\s+(?:\w+\s+)?presentation|"
+              r"talked\s+to\s+the\s+(?:report|paper)|spoke\s+to\s+the\s+(?:report|paper))")
+_TOOK_PART = [  # (pattern, capacity, words one of which the line must contain, phrase it must hold: cheap filters)
+    (re.compile(rf"^\s*Question\s*\d*\s*[:\-–—]\s*(?:from\s+)?(?P<name>{_N})\s*$", re.M), "member", ("uestion",), None),
+    (re.compile(rf"\b(?:[Qq]uestions?\s+(?:from|asked\s+by)|[Aa]sked\s+by|[Qq]uestioner\s*:)\s+(?P<name>{_N})"), "member",
+     ("uestion", "sked by"), None),
     (re.compile(rf"\bResponse\s+(?:by|from)\s*:?\s*(?P<name>{_N})(?:\s*[:(]\s*(?P<app>[^()\n]{{3,80}}?)\)?\s*$)?", re.M),
-     "member", ("Response",)),
+     "member", ("Response",), None),
     (re.compile(
-        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?)?,?\s+(?:attended\s+(?:for\s+(?:this|the|agenda)\s+item|"
-        r"for\s+item|the\s+meeting)|joined\s+the\s+meeting|was\s+in\s+attendance)"), "officer", ("ttend", "joined")),
+        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?)?,?\s+{_ATTENDED}"), "officer", ("ttend", "joined"),
+     re.compile(rf"\s{_ATTENDED}")),
     (re.compile(
-        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?\s*,)?\s+agreed\s+to\s+(?:provide|circulate|send|share|"
-        r"report|update|arrange|bring|look|investigate|follow|liaise|contact|write|confirm|clarify|check|review|produce|"
-        r"prepare|present|give|take|discuss|raise|meet|feed\s+back|pick\s+up)\b"), "officer", ("agreed to",)),
+        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?\s*,)?\s+{_UNDERTOOK}"), "officer", ("agreed to",),
+     re.compile(rf"\s{_UNDERTOOK}")),
     (re.compile(
-        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?\s*,)?\s+(?:presented\s+(?:the|a|an|his|her|their)\b|"
-        r"introduced\s+the\s+(?:report|item|paper)|made\s+a\s+(?:\w+\s+)?presentation|gave\s+a\s+(?:\w+\s+)?presentation|"
-        r"talked\s+to\s+the\s+(?:report|paper)|spoke\s+to\s+the\s+(?:report|paper))"), "officer", ("present", "introduced", "talked", "spoke")),
+        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?\s*,)?\s+{_PRESENTED}"), "officer",
+     ("present", "introduced", "talked", "spoke"), re.compile(rf"\s{_PRESENTED}")),
 ]
 _APPOSITION = re.compile(r"\s*(?:,\s*\(?(?P<a>(?:[^;()\n]|\([^()\n]{1,40}\)){3,160}?)\)?\s*,\s*(?:who\s+)?[a-z]|\((?P<b>[^()\n]{3,120})\)|"
                          r":\s*(?P<c>[A-Z][^\n.;]{3,80})\s*$)", re.M)
@@ -65,10 +74,11 @@ def enrich(text: str, result: AttendanceResult, gaz: Gazetteer, *, body: str | N
     keys = {person_key(p.name) for p in known}
     # Each rule reads only the lines holding one of its words; the (line, rule) order is kept.
     work = sorted(
-        (ln.start, n, ln) for n, (_rx, _c, hint) in enumerate(_TOOK_PART) for ln in in_body(lines_with(text, hint, case=True))
+        (ln.start, n, ln) for n, (_rx, _c, hint, phrase) in enumerate(_TOOK_PART)
+        for ln in in_body(lines_with(text, hint, case=True)) if phrase is None or phrase.search(ln.raw)
     )
     for _start, n, ln in work:
-        rx, capacity, _hint = _TOOK_PART[n]
+        rx, capacity, _hint, _phrase = _TOOK_PART[n]
         for m in rx.finditer(ln.raw):
             raw = m.group("name")
             if not P.looks_like_name(raw) or len(P.person_hon(raw)[0].split()) < 2:

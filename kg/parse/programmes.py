@@ -19,12 +19,13 @@ from dataclasses import dataclass
 
 from kg.gazetteer import Gazetteer
 from kg.names import fold
+from kg.parse.sentences import lowered
 
 HEADS = {
     "Programme", "Program", "Plan", "Strategy", "Pilot", "Review", "Initiative", "Clinic", "Conversation",
     "Challenge", "Scheme", "Project", "Fund", "Programmes", "Plans", "Strategies",
 }
-_HEAD_RE_BARE = re.compile(r"(?:" + "|".join(sorted({h.lower() for h in HEADS}, key=len, reverse=True)) + r")\b")
+_HEAD_WORDS = tuple(sorted({h.lower() for h in HEADS}))
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CONNECTORS = {"and", "of", "for", "to", "&", "in", "on"}
 _LEADING_DROP = {
@@ -117,8 +118,8 @@ class ProgrammeFinder:
     def _scan(self, text: str) -> _Scan:
         if self._last is not None and self._last.text is text:
             return self._last
-        low = _lower(text)
-        heads = [(m.start(), m.end()) for m in _HEAD_RE_BARE.finditer(low) if _word_start(low, m.start())]
+        low = lowered(text) or _lower(text)  # the act finders have lower-cased this text already
+        heads = _head_words(low)
         gaz_hits = self._gazetteer(text, low)
         self._last = _Scan(text, gaz_hits, [h.start for h in gaz_hits], heads, [h[0] for h in heads], {})
         return self._last
@@ -156,6 +157,25 @@ class _Scan:
     views: dict[tuple[int, int], str]
 
 
+def _head_words(low: str) -> list[tuple[int, int]]:
+    """(start, end) of every whole word of ``low`` that is a programme head word, in order.
+
+    A ``str.find`` per head word: a regex alternation over lower-case text is
+    tried at almost every position, which cost more than all the rest.
+    """
+    out = []
+    n = len(low)
+    for word in _HEAD_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if _word_start(low, i) and (j == n or not (low[j].isalnum() or low[j] == "_")):
+                out.append((i, j))
+            i = low.find(word, j)
+    out.sort()
+    return out
+
+
 def _word_start(text: str, i: int) -> bool:
     if i == 0:
         return True
@@ -163,30 +183,52 @@ def _word_start(text: str, i: int) -> bool:
     return not (c.isalnum() or c == "_")
 
 
-def _word_matches(rx: re.Pattern | None, text: str) -> list[tuple[int, int]]:
-    """Matches of ``rx`` that start a word. The word-start test is done here rather than as a
-    look-behind in the pattern, which would stop the regex engine skipping ahead by first letter."""
+@dataclass(frozen=True)
+class _Labels:
+    """Gazetteer labels compiled to one pattern, with the first two words of each label.
+
+    Every match begins with one of ``prefixes``, so ``str.find`` on those few phrases
+    finds the only places worth trying the pattern: letting the regex engine try
+    every position of a lower-cased document cost more than the rest of the finder.
+    """
+
+    rx: re.Pattern
+    prefixes: tuple[str, ...]
+
+
+def _word_matches(labels: _Labels | None, text: str) -> list[tuple[int, int]]:
+    """Non-overlapping matches of the labels that start a word, leftmost first.
+
+    The word-start test is done here rather than as a look-behind in the pattern;
+    a match that does not start a word consumes nothing, so only word starts count.
+    """
     out: list[tuple[int, int]] = []
-    if rx is None:
+    if labels is None:
         return out
+    starts: set[int] = set()
+    find = text.find
+    for prefix in labels.prefixes:
+        i = find(prefix)
+        while i >= 0:
+            if _word_start(text, i):
+                starts.add(i)
+            i = find(prefix, i + 1)
     pos = 0
-    search = rx.search
-    while True:
-        m = search(text, pos)
-        if not m:
-            return out
-        a = m.start()
-        if _word_start(text, a):
+    match = labels.rx.match
+    for a in sorted(starts):
+        if a < pos:
+            continue
+        m = match(text, a)
+        if m:
             out.append((a, m.end()))
             pos = m.end()
-        else:
-            pos = a + 1
+    return out
 
 
-_CACHE: dict[int, tuple[Gazetteer, re.Pattern | None, re.Pattern | None]] = {}
+_CACHE: dict[int, tuple[Gazetteer, _Labels | None, _Labels | None]] = {}
 
 
-def _gazetteer_patterns(gaz: Gazetteer) -> tuple[re.Pattern | None, re.Pattern | None]:
+def _gazetteer_patterns(gaz: Gazetteer) -> tuple[_Labels | None, _Labels | None]:
     """Short or single-word labels match as printed ("OPE", "Prevent"); longer ones in any case."""
     cached = _CACHE.get(id(gaz))
     if cached and cached[0] is gaz:
@@ -199,10 +241,11 @@ def _gazetteer_patterns(gaz: Gazetteer) -> tuple[re.Pattern | None, re.Pattern |
             else:
                 exact.add(label)
 
-    def compile_(labels: set[str]) -> re.Pattern | None:
+    def compile_(labels: set[str]) -> _Labels | None:
         if not labels:
             return None
-        return re.compile(r"(?:" + _trie_pattern(labels) + r")(?![\w])")
+        rx = re.compile(r"(?:" + _trie_pattern(labels) + r")(?![\w])")
+        return _Labels(rx, tuple(sorted({" ".join(label.split(" ", 2)[:2]) or label[:1] for label in labels})))
 
     pats = (compile_(exact), compile_({_lower(x) for x in folded}))
     _CACHE[id(gaz)] = (gaz, *pats)

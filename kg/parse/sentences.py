@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.records import Span
@@ -44,23 +43,37 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@dataclass(frozen=True)
 class TextLine:
-    """One line of the (blanked) text; ``start``/``end`` exclude the newline."""
+    """One line of the (blanked) text; ``start``/``end`` exclude the newline.
 
-    start: int
-    end: int
-    text: str
+    A plain slotted class: thousands are made per document, and a frozen
+    dataclass's ``__init__`` cost more than the rules reading them.
+    """
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    __slots__ = ("start", "end", "text", "stripped")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.stripped = text.strip()
 
     def span(self) -> Span:
         """The span of the line without its leading and trailing blanks."""
         lead = len(self.text) - len(self.text.lstrip())
         trail = len(self.text) - len(self.text.rstrip())
         return Span(self.start + lead, self.end - trail)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TextLine):
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"TextLine(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[TextLine]:
@@ -162,7 +175,7 @@ def hot_lines(text: str, start: int, end: int, words: tuple[str, ...]) -> set[in
     One lower-casing and a few ``str.find`` scans per region: far cheaper than a
     regex per line, and it lets the act finders skip most lines outright.
     """
-    low = _lowered(text)  # once per document, not once per item and rule
+    low = lowered(text)  # once per document, not once per item and rule
     if low is None:  # a letter whose lower case is longer: stay exact, scan every line
         return {start + i + 1 for i, c in enumerate(text[start:end]) if c == "\n"} | {start}
     hot: set[int] = set()
@@ -174,9 +187,52 @@ def hot_lines(text: str, start: int, end: int, words: tuple[str, ...]) -> set[in
     return hot
 
 
+def hot_starts(text: str, lines: list[TextLine], words: tuple[str, ...]) -> set[int]:
+    """Starts of those ``lines`` holding one of ``words`` (lower case, any case in text).
+
+    The same answer as ``hot_lines`` over the lines' range, from one scan of the
+    whole text per word list (cached): every agenda item and act finder asks.
+    Only a line cut short by its item is searched on its own part.
+    """
+    low = lowered(text)
+    if low is None:  # a letter whose lower case is longer: every line is worth reading
+        return {ln.start for ln in lines}
+    hot = _hot_starts(low, words)
+    out = set()
+    last = len(lines) - 1
+    for k, ln in enumerate(lines):
+        cut = (k == 0 and ln.start > 0 and text[ln.start - 1] != "\n") or (
+            k == last and ln.end < len(text) and text[ln.end] != "\n")
+        if cut:
+            if any(low.find(w, ln.start, ln.end) >= 0 for w in words):
+                out.add(ln.start)
+        elif ln.start in hot:
+            out.add(ln.start)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _hot_starts(low: str, words: tuple[str, ...]) -> frozenset[int]:
+    """Starts of the lines of ``low`` holding one of ``words``."""
+    hot: set[int] = set()
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            a = low.rfind("\n", 0, i) + 1
+            hot.add(a)
+            nl = low.find("\n", i)
+            if nl < 0:
+                break
+            i = low.find(w, nl)
+    return frozenset(hot)
+
+
 @lru_cache(maxsize=4)
-def _lowered(text: str) -> str | None:
-    """``text`` in lower case when that keeps every offset (it almost always does), else None."""
+def lowered(text: str) -> str | None:
+    """``text`` in lower case when that keeps every offset (it almost always does), else None.
+
+    Cached: the act finders and the programme finder all read the same lower-cased text.
+    """
     low = text.lower()
     return low if len(low) == len(text) else None
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 _TAGS = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}\s*/?>")
 _EMPH = re.compile(r"\*{1,3}|_{2,3}|\\(?=[^\w\s])")
@@ -18,19 +17,33 @@ _LEAD = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-•·▪●◦*][ \t]+|>[ \t]*)+")
 _LEAD_CHARS = "#-•·▪●◦*>"
 
 
-@dataclass(frozen=True)
 class Line:
-    start: int
-    end: int
-    raw: str
+    """One line: half-open offsets (newline excluded), the raw text and its ``clean`` reading.
 
-    @cached_property
-    def clean(self) -> str:
-        return strip_markup(self.raw)
+    A plain slotted class, cleaned once on creation: every line of every
+    document is made here and read by several stages, and a frozen dataclass
+    with cached properties cost more than the rules reading it.
+    """
 
-    @cached_property
-    def blank(self) -> bool:
-        return not self.clean.strip()
+    __slots__ = ("start", "end", "raw", "clean", "blank")
+
+    def __init__(self, start: int, end: int, raw: str):
+        self.start = start
+        self.end = end
+        self.raw = raw
+        self.clean = strip_markup(raw)
+        self.blank = not self.clean.strip()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Line):
+            return NotImplemented
+        return (self.start, self.end, self.raw) == (other.start, other.end, other.raw)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.raw))
+
+    def __repr__(self) -> str:
+        return f"Line(start={self.start!r}, end={self.end!r}, raw={self.raw!r})"
 
 
 def strip_markup(text: str) -> str:
