@@ -48,6 +48,11 @@ def time_extract(files: list[Path], jobs: int) -> float:
     return time.perf_counter() - t
 
 
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_kg(args: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one ``kg`` process and its workers."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -84,8 +89,11 @@ def main() -> None:
     if store.exists():
         shutil.rmtree(store)
     try:
+        cpu = _cpu()
         extract = time_extract(files, args.jobs)
+        cpu_extract, cpu = _cpu() - cpu, _cpu()
         build, peak = run_kg(["build", str(minutes), "--store", str(store), "--jobs", str(args.jobs), "--quiet"])
+        cpu_build = _cpu() - cpu
         again, _ = run_kg(["build", str(minutes), "--store", str(store), "--jobs", str(args.jobs), "--quiet"])
         changed = files[n // 2]
         original = changed.read_bytes()
@@ -107,6 +115,8 @@ def main() -> None:
         ("kg build (fresh store)", f"{build:.1f} s", f"{n / build:.0f} docs/s",
          "met" if build <= 120 * n / 10000 else "NOT met"),
         ("build / extract", f"{build / extract:.2f} x", "", ""),
+        ("CPU: extract alone / build", f"{cpu_extract:.0f} / {cpu_build:.0f} s", "all processes", ""),
+        ("load average at the end", f"{os.getloadavg()[0]:.1f}", "other jobs too", ""),
         ("peak memory (largest process)", f"{peak:.0f} MB", "", "met" if peak <= 2048 else "NOT met"),
         ("rebuild, nothing changed", f"{again:.2f} s", "", ""),
         ("rebuild, one file changed", f"{one:.2f} s", "", "met" if one <= 3 else "NOT met"),

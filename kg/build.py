@@ -1,10 +1,15 @@
 """The build: minutes files -> linked quads -> one named graph per file in a store.
 
-Per file, ``parse_file`` (read + parse) is a pure function of the path, so it
-runs in worker processes (``jobs``), streamed back in order with a bounded
-number in flight. Linking is sequential, because each document may introduce
-a spelling the next one needs; emitting follows, and documents are committed
-in batches (``_Writer``), each batch all or nothing.
+Per file, reading, parsing, grouping the people of the document, emitting
+its quads and serialising them as N-Quads is a pure function of the path
+(``kg.prelink``), so it runs in worker processes (``jobs``), streamed back in
+order with a bounded number in flight. Only matching people against the
+registry is sequential (each document may introduce a spelling the next one
+needs): the parent does that, puts the keys into the N-Quads bytes, and
+commits documents in batches (``_Writer``), each batch all or nothing, the
+bytes bulk-loaded by the store. A fresh build gathers what the links graph
+needs document by document (``LinkFacts``) and writes it once at the end,
+without querying the store.
 
 Crash safety: a document graph is either wholly in the store or not at all,
 and the store validates after every commit; a build killed at any point
@@ -22,31 +27,46 @@ and ``prune`` drops the graphs of files not among the paths given.
 from __future__ import annotations
 
 import os
-from collections import deque
+import threading
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from kg.documents import collect_files, read_document
-from kg.errors import KGError
+import pyoxigraph as ox
+
+from kg.documents import collect_files
 from kg.gazetteer import default as default_gazetteer
 from kg.linkgraph import (
+    LinkFacts,
     described_entities,
     entities_of,
     entity_labels,
+    facts_quads,
     is_stale,
+    link_facts,
     links_update,
     mentioned_entities,
     provisional_quads,
     refresh_links,
     stale_quad,
 )
-from kg.namespaces import BASE
-from kg.rdf import LINKS_GRAPH, graph_iri, record_quads
+from kg.namespaces import BASE, DCTERMS, GOV
+from kg.prelink import (
+    NQ,
+    Prelinked,
+    evidence_count,
+    fill_keys,
+    injective,
+    prelink_file,
+    read_and_parse,
+    renaming,
+)
+from kg.rdf import LINKS_GRAPH, graph_iri, person_iri, record_quads
 from kg.records import Document, MinutesRecord
-from kg.resolve import Registry, link_record
+from kg.resolve import Cluster, Registry, apply_keys, document_clusters, match_clusters
 from kg.store import OxigraphStore
 
 Parser = Callable[[Document], MinutesRecord]
@@ -54,10 +74,19 @@ GRAPHS = BASE + "graph/"
 
 DEFAULT_JOBS = os.cpu_count() or 1
 PARSE_CHUNK = 8  # files per task sent to a worker process
+# Files in flight: enough that the workers keep going while the parent bulk-loads a
+# batch (about 300 documents), few enough to bound memory (about 250 KB each).
+IN_FLIGHT = 480
+IN_PROCESS = 12  # at most this many files are parsed here: starting workers costs more (0.3 s)
 # Batch sizes; the environment may lower them (the kill tests do, to commit often).
-BULK_QUADS = int(os.environ.get("KG_BUILD_BATCH_QUADS", 200_000))  # quads per bulk batch (about 200
-# documents), well under the store's limit for one atomic bulk write
+# Quads per bulk batch (about 800 documents; one atomic ingestion up to the store's
+# BULK_MAX). The store compacts its tables after every second ingestion, rewriting all it
+# holds, so batches are large; but not larger: 800,000 took more CPU on 10,000 documents
+# (292 s against 255 s) and 1.65 GB, as loading takes about 0.9 KB per quad for a while,
+# on top of the batch's own N-Quads (300 bytes a quad).
+BULK_QUADS = int(os.environ.get("KG_BUILD_BATCH_QUADS", 600_000))
 EXACT_BATCH = int(os.environ.get("KG_BUILD_EXACT_BATCH", 50))  # documents per exact batch
+BULK_LIMIT = 900_000  # quads: never more in one bulk batch (the store's BULK_MAX: one atomic write)
 SMALL_BUILD = 200  # at most this many files into a store that has documents: exact batches only
 
 
@@ -122,48 +151,45 @@ def plan_sources(paths: list[Path]) -> list[Source]:
 
 def parse_file(source: Source, parser: Parser | None = None) -> Parsed:
     """Read and parse one file; never raises for a bad file (the error is returned)."""
-    if parser is None:
-        from kg.parse import parse as parser
-    try:
-        doc = read_document(source.path, source=source.name)
-    except KGError as exc:
-        return Parsed(source, error=str(exc))
-    try:
-        return Parsed(source, doc, parser(doc))
-    except KGError as exc:
-        return Parsed(source, doc, error=str(exc))
-    except Exception as exc:  # a parser bug must not sink a thousand-file build
-        return Parsed(source, doc, error=f"{source.name}: could not parse ({type(exc).__name__}: {exc})")
+    doc, record, error = read_and_parse(source.path, source.name, parser)
+    return Parsed(source, doc, record, error)
 
 
-def _parse_chunk(sources: list[Source], parser: Parser | None) -> list[Parsed]:
-    return [parse_file(s, parser) for s in sources]
+def _prelink_chunk(items: list[tuple[Path, str]], parser: Parser | None, ingested: str | None) -> list[Prelinked]:
+    return [prelink_file(path, name, parser, ingested) for path, name in items]
 
 
-def _parse_all(sources: list[Source], parser: Parser | None, jobs: int) -> Iterator[Parsed]:
-    """Parsed files in order, from ``jobs`` worker processes.
+def _prelink_all(sources: list[Source], parser: Parser | None, jobs: int, ingested: str | None
+                 ) -> Iterator[tuple[Source, Prelinked]]:
+    """Each file read, parsed and emitted with placeholder keys, in order, from ``jobs`` worker processes.
 
     Work goes out in small chunks with a bounded number in flight, so memory
-    holds a few dozen parsed files however large the corpus is.
+    holds a few hundred emitted files however large the corpus is.
     """
-    if jobs <= 1 or len(sources) < 2:
+    if jobs <= 1 or len(sources) <= IN_PROCESS:
         for s in sources:
-            yield parse_file(s, parser)
+            yield s, prelink_file(s.path, s.name, parser, ingested)
         return
     chunk = max(1, min(PARSE_CHUNK, len(sources) // (jobs * 2) or 1))
-    pending: deque[Future] = deque()
-    todo = iter(range(0, len(sources), chunk))
+    starts = iter(range(0, len(sources), chunk))
+    pending: deque[tuple[int, Future]] = deque()
+
+    def submit(pool, start: int) -> None:
+        items = [(s.path, s.name) for s in sources[start: start + chunk]]
+        pending.append((start, pool.submit(_prelink_chunk, items, parser, ingested)))
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for start in todo:
-            pending.append(pool.submit(_parse_chunk, sources[start: start + chunk], parser))
-            if len(pending) >= jobs * 3:
+        for start in starts:
+            submit(pool, start)
+            if len(pending) >= max(jobs * 3, IN_FLIGHT // chunk):
                 break
         while pending:
-            done = pending.popleft().result()
-            start = next(todo, None)
-            if start is not None:
-                pending.append(pool.submit(_parse_chunk, sources[start: start + chunk], parser))
-            yield from done
+            start, future = pending.popleft()
+            done = future.result()
+            following = next(starts, None)
+            if following is not None:
+                submit(pool, following)
+            yield from zip(sources[start: start + chunk], done)
 
 
 def sha256_of(path: Path) -> str:
@@ -172,16 +198,122 @@ def sha256_of(path: Path) -> str:
     return file_sha256(path)
 
 
+def _hash_one(s: Source) -> str | OSError:
+    try:
+        return sha256_of(s.path)
+    except OSError as exc:
+        return exc
+
+
+def _start_hashes(sources: list[Source]) -> Callable[[], list[str | OSError]]:
+    """Start hashing every file (threads: hashlib lets go of the GIL); call the result to wait.
+
+    The build reads the store's hashes meanwhile: on 10,000 files both take about half a second.
+    """
+    if len(sources) < 64:
+        return lambda: [_hash_one(s) for s in sources]
+    pool = ThreadPoolExecutor(max_workers=4)
+    futures = [pool.submit(lambda part: [_hash_one(s) for s in part], sources[i: i + 256])
+               for i in range(0, len(sources), 256)]
+
+    def wait() -> list[str | OSError]:
+        try:
+            return [h for f in futures for h in f.result()]
+        finally:
+            pool.shutdown()
+
+    return wait
+
+
 def stored_hashes(store) -> dict[str, str]:
     """Document graph IRI -> sha256 of the file it was built from."""
-    rows = store.select("SELECT ?g ?sha WHERE { GRAPH ?g { ?d gov:sha256 ?sha } }")
-    return {r["g"]: r["sha"] for r in rows}
+    return {g: sha for g, _, sha in store.statements(GOV.sha256)}
 
 
 def stored_sources(store) -> dict[str, tuple[str, str]]:
     """Source name as built -> (its graph IRI, sha256 of the file it was built from)."""
-    rows = store.select("SELECT ?g ?src ?sha WHERE { GRAPH ?g { ?d gov:sha256 ?sha ; dcterms:source ?src } }")
-    return {r["src"]: (r["g"], r["sha"]) for r in rows}
+    sha = {(g, d): value for g, d, value in store.statements(GOV.sha256)}
+    return {src: (g, sha[(g, d)]) for g, d, src in store.statements(DCTERMS.source) if (g, d) in sha}
+
+
+@dataclass
+class Emitted:
+    """One document ready to write: its graph as N-Quads, and what the links graph needs from it."""
+
+    graph: str
+    nquads: bytes
+    count: int  # quads in ``nquads``
+    labels: dict[str, Counter]  # entity IRI -> spellings (provisional descriptions)
+    facts: LinkFacts
+    rename: dict[str, str] | None = None  # IRIs in ``facts`` to rename (placeholder -> real person)
+
+
+def keyed(source: Source, pre: Prelinked, registry: Registry, gaz, parser: Parser | None,
+          ingested: str | None) -> Emitted | None:
+    """Match a worker's clusters against the registry and put the keys into its output.
+
+    When two clusters get one key (or a key is empty) the placeholders do not
+    map one to one, and the document is emitted here the ordinary way.
+    """
+    match_clusters(pre.clusters, registry)
+    keys = [c.key for c in pre.clusters]
+    if not injective(keys) or pre.facts is None:
+        return _emit_here(source, pre.clusters, gaz, parser, ingested)
+    rename = renaming(pre, keys)
+    pre.facts.evidence.update((person_iri(c.key), e) for c in pre.clusters for e in c.evidence)
+    return Emitted(source.graph, fill_keys(pre, keys), pre.count + evidence_count(pre),
+                   {rename.get(k, k): v for k, v in pre.labels.items()}, pre.facts, rename)
+
+
+def _emit_here(source: Source, matched: list[Cluster], gaz, parser: Parser | None,
+               ingested: str | None) -> Emitted | None:
+    doc, record, _ = read_and_parse(source.path, source.name, parser)
+    if doc is None or record is None:  # the file changed since the worker read it
+        return None
+    clusters = document_clusters(record, gaz)
+    for c, m in zip(clusters, matched):
+        c.key, c.evidence = m.key, m.evidence
+    quads = record_quads(doc, record, apply_keys(record, clusters, gaz), source=source.name, ingested=ingested)
+    return Emitted(source.graph, ox.serialize(quads, format=NQ), len(quads), entity_labels(quads), link_facts(quads))
+
+
+class _Loader:
+    """Runs the bulk loads in a thread, one at a time and in order.
+
+    pyoxigraph releases the GIL while it loads bytes, so the parent keeps
+    linking and filling in keys for the next batch meanwhile: without it the
+    store's work and the parent's stand in line. An error is raised by the
+    next ``start`` or ``wait``.
+    """
+
+    def __init__(self, store):
+        self.store = store
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def start(self, data: bytes, count: int) -> None:
+        self.wait()
+
+        def run() -> None:
+            try:
+                self.store.load_nquads(data, count=count)
+            except BaseException as exc:  # handed to the main thread
+                self.error = exc
+
+        self.thread = threading.Thread(target=run, name="kg-bulk-load", daemon=True)
+        self.thread.start()
+
+    def join(self) -> None:
+        """Wait for the running load, if any (its error stays for ``wait``)."""
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+    def wait(self) -> None:
+        self.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
 
 
 class _Writer:
@@ -194,22 +326,27 @@ class _Writer:
       transaction. Used for changed files, for pruning, and for every document
       of a small build into an existing store, so the store is exact after each
       commit.
-    - *bulk*: many new documents at once through the store's bulk path, with a
+    - *bulk*: many new documents at once, their N-Quads bulk-loaded, with a
       provisional description of the entities they introduce and the links
-      graph marked stale; ``finish`` refreshes the links graph (whole for a
-      fresh store, else for the entities touched) and clears the mark. A build
-      killed in between leaves a valid store whose mark makes the next build
-      refresh in full.
+      graph marked stale; ``finish`` writes the links graph (from the facts
+      gathered document by document on a fresh store, else refreshed from the
+      store for the entities touched) and clears the mark. A build killed in
+      between leaves a valid store whose mark makes the next build refresh in full.
     """
 
     def __init__(self, store, gaz, known: dict[str, str], exact: bool):
         self.store, self.gaz, self.known, self.exact = store, gaz, known, exact
         self._described: set[str] | None = None  # read when first needed: small builds never need it
-        self.bulk: list = []
-        self.bulk_graphs: list[str] = []
+        self.bulk: list[bytes] = []
+        self.bulk_count = 0
+        self.bulk_labels: dict[str, Counter] = defaultdict(Counter)
         self.exact_batch: list[tuple[str, list]] = []
         self.touched: set[str] = set()
         self.marked = False  # bulk batches written: the links graph is provisional until finish()
+        # A fresh store: the links graph is computed from the documents' own facts at the end.
+        self.facts: LinkFacts | None = None if known else LinkFacts()
+        self.graphs: set[str] = set()
+        self.loader = _Loader(store)
 
     @property
     def described(self) -> set[str]:
@@ -218,31 +355,45 @@ class _Writer:
             self._described = described_entities(self.store)
         return self._described
 
-    def add(self, graph: str, quads: list) -> None:
-        if self.exact or graph in self.known:
-            self.exact_batch.append((graph, quads))
+    def add(self, doc: Emitted) -> None:
+        if self.facts is not None:
+            if doc.graph in self.graphs:  # two files, one graph: their facts do not add up
+                self.facts = None
+            else:
+                self.facts.merge(doc.facts, doc.rename)
+        self.graphs.add(doc.graph)
+        if self.exact or doc.graph in self.known:
+            self.exact_batch.append((doc.graph, list(ox.parse(doc.nquads, format=NQ))))
             if len(self.exact_batch) >= EXACT_BATCH:
                 self.flush_exact()
-        else:
-            self.bulk += quads
-            self.bulk_graphs.append(graph)
-            if len(self.bulk) >= BULK_QUADS:
-                self.flush_bulk()
+            return
+        if self.bulk and self.bulk_count + doc.count > BULK_LIMIT:
+            self.flush_bulk()
+        self.bulk.append(doc.nquads)
+        self.bulk_count += doc.count
+        for entity, counts in doc.labels.items():
+            self.bulk_labels[entity].update(counts)
+        if self.bulk_count >= BULK_QUADS:
+            self.flush_bulk()
 
     def flush_bulk(self) -> None:
         if not self.bulk:
             return
-        labels = entity_labels(self.bulk)
+        labels = self.bulk_labels
         self.touched |= labels.keys()
         extra = provisional_quads(labels, self.described, self.gaz)
         now = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
-        self.store.apply_batch(self.bulk + extra + [stale_quad(now)])
+        self.bulk.append(ox.serialize([*extra, stale_quad(now)], format=NQ))
+        self.loader.wait()  # one batch in memory at a time as one piece of bytes
+        data, self.bulk = b"".join(self.bulk), []
+        self.loader.start(data, self.bulk_count + len(extra) + 1)
         self.marked = True
-        self.bulk, self.bulk_graphs = [], []
+        self.bulk, self.bulk_count, self.bulk_labels = [], 0, defaultdict(Counter)
 
     def flush_exact(self, drop: list[str] | None = None) -> None:
         """Write the pending exact batch (and drop ``drop``) with the links of what it touches."""
         self.flush_bulk()
+        self.loader.wait()  # the queries below read what the bulk batches wrote
         if not self.exact_batch and not drop:
             return
         quads = [q for _, qs in self.exact_batch for q in qs]
@@ -261,7 +412,9 @@ class _Writer:
         self.flush_exact(prune)
         if not self.marked:
             return
-        if not self.known or len(self.touched) * 2 > len(self.described):
+        if self.facts is not None:
+            self.store.replace_graph(LINKS_GRAPH, facts_quads(self.facts, self.gaz))
+        elif not self.known or len(self.touched) * 2 > len(self.described):
             refresh_links(self.store, self.gaz)
         else:
             refresh_links(self.store, self.gaz, entities=self.touched)
@@ -285,17 +438,16 @@ def build(
     report = BuildReport()
     report.failed += [f"{p}: no such file or folder" for p in paths if not p.exists()]
     sources = plan_sources(paths)
+    hashes = _start_hashes(sources)
     by_name = stored_sources(store)
     known = {g: sha for g, sha in by_name.values()}
     todo: list[Source] = []
-    for s in sources:
+    for s, sha in zip(sources, hashes()):
         stored = by_name.get(s.name)
         if stored and stored[0].startswith(GRAPHS):  # built under this name and this base: that graph
             s.known_graph = stored[0]
-        try:
-            sha = sha256_of(s.path)
-        except OSError as exc:
-            report.failed.append(f"{s.path}: {exc.strerror or exc}")
+        if isinstance(sha, OSError):
+            report.failed.append(f"{s.path}: {sha.strerror or sha}")
             if progress:
                 progress(s.name)
             continue
@@ -308,27 +460,28 @@ def build(
     if ingested == "now":
         ingested = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     gaz = default_gazetteer()
-    graphs = set(store.graphs())
-    if LINKS_GRAPH in graphs and is_stale(store):
+    if is_stale(store):
         refresh_links(store, gaz)  # an earlier build was killed between its batches and its refresh
     wanted = {s.graph for s in sources}
     dropped = sorted(set(known) - wanted - {LINKS_GRAPH}) if prune else []
     if todo or dropped:
         registry = Registry.from_store(store) if known else Registry()
         writer = _Writer(store, gaz, known, exact=bool(known) and len(todo) <= SMALL_BUILD)
-        for parsed in _parse_all(todo, parser, jobs):
-            if progress:
-                progress(parsed.source.name)
-            if parsed.error or parsed.record is None or parsed.doc is None:
-                report.failed.append(parsed.error or f"{parsed.source.name}: nothing parsed")
-                continue
-            linked = link_record(parsed.record, registry, gaz)
-            quads = record_quads(parsed.doc, parsed.record, linked, source=parsed.source.name, ingested=ingested)
-            writer.add(parsed.source.graph, quads)
-            report.built.append(parsed.source.name)
-            report.graphs.append(parsed.source.graph)
-        writer.finish(dropped)
+        try:
+            for source, pre in _prelink_all(todo, parser, jobs, ingested):
+                if progress:
+                    progress(source.name)
+                doc = None if pre.error else keyed(source, pre, registry, gaz, parser, ingested)
+                if doc is None:
+                    report.failed.append(pre.error or f"{source.name}: nothing parsed")
+                    continue
+                writer.add(doc)
+                report.built.append(source.name)
+                report.graphs.append(source.graph)
+            writer.finish(dropped)
+        finally:
+            writer.loader.join()  # never leave a load running under a store about to close
         report.pruned = dropped
-    if LINKS_GRAPH not in store.graphs():
+    if not store.ask("ASK { GRAPH ?links { ?s ?p ?o } }", bindings={"links": ox.NamedNode(LINKS_GRAPH)}):
         refresh_links(store, gaz)
     return report

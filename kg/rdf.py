@@ -10,6 +10,7 @@ Annotation with character offsets and the quoted text).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -122,15 +123,17 @@ _START, _END, _EXACT = OA.start, OA.end, OA.exact
 
 def record_quads(
     doc: Document, record: MinutesRecord, linked: Linked, source: str | None = None, ingested: str | None = None,
+    sink: Callable[[ox.NamedNode], _Quads] | None = None,
 ) -> list[ox.Quad]:
     """Every quad of one document's named graph.
 
     ``source`` is the path recorded for the file (default ``doc.source``);
     ``ingested`` an ISO timestamp for ``prov:generatedAtTime`` (omitted if None,
-    so the quads of an extraction are reproducible).
+    so the quads of an extraction are reproducible). ``sink`` replaces the
+    collector of quads (``kg.prelink`` collects N-Quads lines instead).
     """
     source = source or doc.source
-    q = _Quads(ox.NamedNode(graph_iri(source)))
+    q = (sink or _Quads)(ox.NamedNode(graph_iri(source)))
     d = doc_iri(doc.sha256)
     m = meeting_iri(record, doc.sha256)
 
@@ -349,11 +352,31 @@ def record_quads(
         if mention_.surface and mention_.surface != mention_.name:
             q.add(iri, SKOS.altLabel, text(mention_.surface))
 
+    shortcut_quads(q, m, record, linked)
+
     # Evidence of the links this document made (the links graph gathers it as gov:mergeEvidence).
     for key, sentences in linked.evidence.items():
         for s in sentences:
             q.add(person_iri(key), GOV.linkEvidence, text(s))
     return _unique(q.out)
+
+
+def shortcut_quads(q, m: str, record: MinutesRecord, linked: Linked) -> None:
+    """Shortcut triples that let the named queries start from an index lookup.
+
+    ``{action} gov:ownerOrganisation {org}`` for each organisation an owner of
+    the action represented at the meeting that set it (attendance or apology):
+    "actions owned by people of this organisation" then starts from the
+    organisation instead of joining every action with every seat of its meeting.
+    """
+    seats: dict[str, list[str]] = {}
+    for p in (*record.present, *record.apologies):
+        if p.key and p.org_key:
+            seats.setdefault(p.key, []).append(p.org_key)
+    for n, act in enumerate(record.actions, 1):
+        for key in act.owner_keys or [linked.person(o) for o in act.owners]:
+            for org_key in dict.fromkeys(seats.get(key or "", ())):
+                q.add(f"{m}/action/{n}", GOV.ownerOrganisation, org_iri(org_key))
 
 
 def _programme_key(name: str, linked: Linked) -> str:

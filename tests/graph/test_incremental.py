@@ -102,7 +102,7 @@ def test_a_build_stopped_before_its_links_refresh_leaves_a_valid_store_finished_
                                                                                             monkeypatch):
     expected = clean_build([three], tmp_path)
     monkeypatch.setattr(kb, "BULK_QUADS", 1)
-    monkeypatch.setattr(kb, "refresh_links", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
+    monkeypatch.setattr(kb._Writer, "finish", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
     with open_store(str(tmp_path / "s")) as store:
         with pytest.raises(KeyboardInterrupt):
             build([three], store, parser=toy_parse, ingested=WHEN)

@@ -99,3 +99,39 @@ def test_a_reader_reports_a_real_failure_at_once(tmp_path, monkeypatch):
     with pytest.raises(StoreError, match="cannot open the store"):
         open_store(location, read_only=True)
     assert len(calls) == 1
+
+
+def test_nquads_bytes_load_each_quad_into_its_own_graph(store):
+    data = ox.serialize([quad("a", "1", "g1"), quad("b", "2", "g2")], format=ox.RdfFormat.N_QUADS)
+    store.load_nquads(data, count=2)
+    store.load_nquads(ox.serialize([quad("c", "3", "g1")], format=ox.RdfFormat.N_QUADS))  # uncounted
+    assert content(store) == {(EX + "a", "1", EX + "g1"), (EX + "b", "2", EX + "g2"), (EX + "c", "3", EX + "g1")}
+
+
+def test_bad_nquads_change_nothing_and_name_the_store(store):
+    store.apply_batch([quad("a", "1", "g1")])
+    good = ox.serialize([quad("b", "2", "g2")], format=ox.RdfFormat.N_QUADS)
+    with pytest.raises(StoreError, match="N-Quads"):
+        store.load_nquads(good + b"<broken", count=2)
+    assert content(store) == {(EX + "a", "1", EX + "g1")}
+
+
+def test_statements_of_one_predicate_by_graph_and_object(store):
+    other = ox.Quad(ox.NamedNode(EX + "a"), ox.NamedNode(EX + "q"), ox.NamedNode(EX + "x"), ox.NamedNode(EX + "g1"))
+    store.apply_batch([quad("a", "1", "g1"), quad("b", "2", "g2"), other])
+    assert sorted(store.statements(EX + "p")) == [(EX + "g1", EX + "a", "1"), (EX + "g2", EX + "b", "2")]
+    assert list(store.statements(EX + "p", EX + "g2")) == [(EX + "g2", EX + "b", "2")]
+    assert list(store.statements(EX + "q", obj=EX + "x")) == [(EX + "g1", EX + "a", EX + "x")]
+    assert list(store.statements(EX + "q", obj=EX + "y")) == []
+
+
+def test_statements_through_sparql_match_the_index_scan(store):
+    """What a store without its own ``statements`` (a SPARQL endpoint) answers."""
+
+    class Endpoint(Store):
+        def select(self, sparql, bindings=None):
+            return store.select(sparql, bindings)
+
+    store.apply_batch([quad("a", "1", "g1"), quad("b", "2", "g2")])
+    for args in ((EX + "p",), (EX + "p", EX + "g1"), (EX + "p", None, EX + "1")):
+        assert sorted(Endpoint().statements(*args)) == sorted(store.statements(*args))

@@ -1,0 +1,174 @@
+"""A document's quads emitted before its people have keys, so workers can do it.
+
+Linking people is sequential (each document may teach the registry a
+spelling the next one needs), but everything around it is a pure function of
+one file: reading, parsing, grouping the people within the document,
+emitting the quads and serialising them. ``prelink_file`` does all of that in
+a worker process with a *placeholder* key per person cluster; the parent only
+matches the clusters against the registry (``kg.resolve.match_clusters``) and
+puts the real keys in with ``fill_keys``, a split and a join over bytes.
+
+The result equals emitting with the real keys whenever the clusters get
+distinct, non-empty keys (``injective``); the build emits the rare other
+documents the ordinary way.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.documents import read_document
+from kg.errors import KGError
+from kg.gazetteer import default as default_gazetteer
+from kg.linkgraph import FACT_PREDICATES, LinkFacts, triple_facts, triple_labels
+from kg.namespaces import GOV
+from kg.rdf import _Quads, graph_iri, person_iri, record_quads
+from kg.records import Document, MinutesRecord
+from kg.resolve import Cluster, apply_keys, document_clusters
+
+Parser = Callable[[Document], MinutesRecord]
+NQ = ox.RdfFormat.N_QUADS
+_NONCE = secrets.token_hex(6)  # per process: a placeholder no text will contain by chance
+_LINK_EVIDENCE = str(ox.NamedNode(GOV.linkEvidence))
+
+
+@dataclass
+class Prelinked:
+    """One file, emitted with placeholder keys (or why it could not be)."""
+
+    name: str  # the source name ("minutes/000.txt")
+    error: str | None = None
+    clusters: list[Cluster] = field(default_factory=list)
+    marker: str = ""  # placeholder of cluster i: marker + "i."
+    # The document graph as N-Quads, cut at the placeholders: parts[0], key of slots[0],
+    # parts[1], key of slots[1] ... (cut here, so the parent only joins).
+    parts: list[bytes] = field(default_factory=list)
+    slots: list[int] = field(default_factory=list)
+    count: int = 0  # quads in it
+    labels: dict[str, Counter] = field(default_factory=dict)  # entity IRI (placeholder keys) -> spellings
+    facts: LinkFacts | None = None  # what the links graph needs from it (placeholder keys)
+
+
+class Lines(_Quads):
+    """Collects a graph's quads as N-Quads lines, without a pyoxigraph object per quad.
+
+    Each IRI is still checked once by ``ox.NamedNode``; the statements the
+    links graph needs are kept aside as (line, subject, predicate, object value).
+    """
+
+    def __init__(self, graph: ox.NamedNode):
+        super().__init__(graph)
+        self.g = str(graph)
+        self.iris: dict[str, str] = {}
+        self.watched: list[tuple[str, tuple[str, str, str]]] = []
+
+    def _iri(self, iri: str) -> str:
+        text = self.iris.get(iri)
+        if text is None:
+            text = self.iris[iri] = str(ox.NamedNode(iri))
+        return text
+
+    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
+        if isinstance(o, str):
+            obj, value = self._iri(o), o
+        else:
+            obj, value = str(o), o.value
+        line = f"{self._iri(s)} {self._iri(p)} {obj} {self.g} .\n"
+        self.out.append(line)
+        if p in FACT_PREDICATES:
+            self.watched.append((line, (s, p, value)))
+
+
+def read_and_parse(path, name: str, parser: Parser | None = None) -> tuple[Document | None, MinutesRecord | None, str | None]:
+    """(document, record, error): never raises for a bad file."""
+    if parser is None:
+        from kg.parse import parse as parser
+    try:
+        doc = read_document(path, source=name)
+    except KGError as exc:
+        return None, None, str(exc)
+    try:
+        return doc, parser(doc), None
+    except KGError as exc:
+        return doc, None, str(exc)
+    except Exception as exc:  # a parser bug must not sink a thousand-file build
+        return doc, None, f"{name}: could not parse ({type(exc).__name__}: {exc})"
+
+
+def _marker(doc: Document, name: str) -> str:
+    n = 0
+    while True:
+        marker = f"kgkey{_NONCE}{n}x"
+        if marker not in doc.text and marker not in name:
+            return marker
+        n += 1
+
+
+def prelink_file(path, name: str, parser: Parser | None = None, ingested: str | None = None) -> Prelinked:
+    """Read, parse, group and emit one file with placeholder person keys."""
+    doc, record, error = read_and_parse(path, name, parser)
+    if error or doc is None or record is None:
+        return Prelinked(name, error=error or f"{name}: nothing parsed")
+    gaz = default_gazetteer()
+    clusters = document_clusters(record, gaz)
+    marker = _marker(doc, name)
+    for i, c in enumerate(clusters):
+        c.key = f"{marker}{i}."
+    own_evidence = [list(c.evidence) for c in clusters]
+    for c in clusters:
+        c.evidence = []  # the parent writes every merge sentence, with the registry's own
+    linked = apply_keys(record, clusters, gaz)
+    sinks: list[Lines] = []
+    lines = record_quads(doc, record, linked, source=name, ingested=ingested,
+                         sink=lambda graph: sinks.append(Lines(graph)) or sinks[-1])
+    for c, ev in zip(clusters, own_evidence):
+        c.evidence = ev
+        c.key = ""
+    watched = list(dict(sinks[0].watched).values())  # one per distinct line, as the quads are
+    parts, slots = _cut("".join(lines).encode(), marker.encode())
+    return Prelinked(name, clusters=clusters, marker=marker, parts=parts, slots=slots,
+                     count=len(lines), labels=triple_labels(watched), facts=triple_facts(watched))
+
+
+def _cut(data: bytes, marker: bytes) -> tuple[list[bytes], list[int]]:
+    pieces = data.split(marker)
+    parts, slots = [pieces[0]], []
+    for piece in pieces[1:]:
+        i, _, rest = piece.partition(b".")
+        slots.append(int(i))
+        parts.append(rest)
+    return parts, slots
+
+
+def injective(keys: list[str]) -> bool:
+    """True when every cluster got its own non-empty key: placeholders then map one to one."""
+    return all(keys) and len(set(keys)) == len(keys)
+
+
+def renaming(p: Prelinked, keys: list[str]) -> dict[str, str]:
+    """Placeholder person IRI -> real person IRI, for the facts and labels of ``p``."""
+    return {person_iri(f"{p.marker}{i}."): person_iri(k) for i, k in enumerate(keys)}
+
+
+def fill_keys(p: Prelinked, keys: list[str]) -> bytes:
+    """The document's N-Quads with real keys, and the merge evidence of its people."""
+    encoded = [k.encode() for k in keys]
+    out = [p.parts[0]]
+    for i, rest in zip(p.slots, p.parts[1:]):
+        out.append(encoded[i])
+        out.append(rest)
+    graph = str(ox.NamedNode(graph_iri(p.name)))
+    for c in p.clusters:
+        for sentence in dict.fromkeys(c.evidence):
+            out.append(f"{ox.NamedNode(person_iri(c.key))} {_LINK_EVIDENCE} {ox.Literal(sentence)} {graph} .\n"
+                       .encode())
+    return b"".join(out)
+
+
+def evidence_count(p: Prelinked) -> int:
+    return sum(len(dict.fromkeys(c.evidence)) for c in p.clusters)
