@@ -509,12 +509,22 @@ class SparqlServer(ThreadingHTTPServer):
         if not Path(config.store).is_dir():
             raise StoreError(f"{config.store}: no store here (run `kg build` first)")
         self.config, self.verbose = config, verbose
-        self.pool = WorkerPool(config.store, config.workers, config.timeout)
+        if not config.host.strip():
+            # The socket layer reads "" as every interface: an unset variable in `--host "$HOST"`
+            # must not publish the graph. Exposing it takes an explicit 0.0.0.0 or ::.
+            raise StoreError("--host is empty: give an address (127.0.0.1, or 0.0.0.0 for every interface)")
+        # Listen first: a bad --host (a NUL, letters no resolver takes, a name that is not
+        # there) is the user's error in one line, before any worker process is started.
+        # The socket module raises TypeError or UnicodeError, not only OSError, for such names.
         try:
             super().__init__((config.host, config.port), Handler)
-        except OSError as exc:
-            self.pool.close()
-            raise StoreError(f"cannot listen on {config.host}:{config.port} ({exc})") from exc
+        except (OSError, TypeError, ValueError) as exc:
+            raise StoreError(f"cannot listen on {config.host!r} port {config.port} ({exc})") from exc
+        try:
+            self.pool = WorkerPool(config.store, config.workers, config.timeout)
+        except BaseException:
+            self.server_close()
+            raise
 
     @property
     def url(self) -> str:

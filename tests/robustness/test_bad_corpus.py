@@ -7,6 +7,7 @@ half-written store would show exactly as it would for them.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -56,7 +57,7 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     bad["loop.txt"] = "symbolic link"
     os.symlink(root / "no-such-file.txt", root / "dangling.txt")
     bad["dangling.txt"] = "link"
-    os.mkfifo(root / "pipe.txt")  # unreadable as a file: we run as root, so no chmod 000 test
+    os.mkfifo(root / "pipe.txt")  # not a file at all (chmod 000: see the test further down)
     bad["pipe.txt"] = "regular file"
     with open(root / "huge.txt", "wb") as fh:
         fh.truncate(30 * 1024 * 1024)  # sparse: 30 MB over the 25 MB limit without the disk cost
@@ -122,3 +123,75 @@ def test_a_folder_named_like_a_file_and_a_missing_path(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.count("absent.txt") == 1 and "Traceback" not in proc.stderr
     assert kg("validate", "--store", str(store)).returncode == 0
+
+
+def _without_root_powers() -> list[str] | None:
+    """A command prefix under which file permissions bind; None if this machine cannot give one.
+
+    CI runs as root, and root reads a chmod 000 file. Dropping the two capabilities
+    that let it (setpriv, util-linux) makes the kernel refuse as it would a user.
+    """
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    drop = "-dac_override,-dac_read_search"
+    return [setpriv, f"--inh-caps={drop}", f"--bounding-set={drop}"]
+
+
+@pytest.mark.parametrize("locked", [
+    "secret.txt",
+    pytest.param("locked", marks=pytest.mark.xfail(strict=True, reason=(
+        "kg/documents.py file_sha256 (the build's first look) says 'a folder' for a folder it cannot "
+        "list; read_document would say 'folder cannot be listed (permission denied)'. Reported, not ours to edit."))),
+])
+def test_unreadable_file_or_folder_is_named_with_the_reason(tmp_path, locked):
+    prefix = _without_root_powers()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: chmod 000 cannot stop root, so nothing to test")
+    root = tmp_path / "perms"
+    (root / "locked").mkdir(parents=True)
+    (root / "good.txt").write_text(CLEAN, encoding="utf-8")
+    (root / "secret.txt").write_text(CLEAN.replace("14 March 2023", "13 June 2023"), encoding="utf-8")
+    (root / "locked" / "inner.txt").write_text(CLEAN.replace("14 March 2023", "12 September 2023"), encoding="utf-8")
+    mode = (root / locked).stat().st_mode
+    (root / locked).chmod(0)
+    store = tmp_path / "store"
+    try:
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        proc = subprocess.run([*prefix, *KG, "build", str(root), "--store", str(store), "-j", "1"],
+                              capture_output=True, text=True, timeout=240, env=env)
+    finally:
+        (root / locked).chmod(mode)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    failures = [ln for ln in proc.stderr.splitlines() if ln.startswith("kg: ") and "perms/" in ln]
+    assert len(failures) == 1, failures
+    assert f"perms/{locked}:" in failures[0] and "permission denied" in failures[0].lower(), failures
+    stats = kg("stats", "--store", str(store), "--format", "csv")
+    assert "documents,2" in stats.stdout.splitlines(), stats.stdout
+    assert kg("validate", "--store", str(store)).returncode == 0
+
+
+HOSTILE_NAMES = ["x> } ; DROP ALL ; <y.txt", "\"quoted' name.md", "émoji 😀.txt", "-rf.txt", "line\nbreak.txt",
+                 "<script>alert(1)<.html", "%00%2e%2e.txt", "back\\slash.txt"]
+
+
+def test_hostile_file_names_build_as_ordinary_documents(tmp_path):
+    """A file name reaches graph IRIs (slugged) and messages; none may break the build or the store."""
+    root = tmp_path / "names"
+    root.mkdir()
+    months = ["January", "February", "March", "April", "May", "June", "July", "September"]
+    for name, month in zip(HOSTILE_NAMES, months):
+        text = CLEAN.replace("14 March 2023", f"14 {month} 2023")
+        (root / name).write_bytes(WRITE[Path(name).suffix](text))
+    store = tmp_path / "store"
+    proc = kg("build", str(root), "--store", str(store), "-q", "-j", "1")
+    assert proc.returncode == 0, proc.stderr
+    stats = kg("stats", "--store", str(store), "--format", "csv")
+    assert f"documents,{len(HOSTILE_NAMES)}" in stats.stdout.splitlines(), stats.stdout
+    assert kg("validate", "--store", str(store)).returncode == 0
+    again = kg("build", str(root), "--store", str(store), "-q", "-j", "1", "--prune")
+    assert again.returncode == 0, again.stderr
+    assert f"documents,{len(HOSTILE_NAMES)}" in kg("stats", "--store", str(store), "--format", "csv").stdout

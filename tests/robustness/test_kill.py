@@ -98,8 +98,11 @@ def clean(corpus: Path, location: Path) -> tuple[dict[str, int], list[str]]:
         return {r["sha"]: store.quad_count(r["g"]) for r in rows}, links_of(store)
 
 
-def check(location: str, expected: dict[str, int], validate: bool) -> int:
-    """The invariants after a kill; returns how many documents the store holds."""
+def check(location: str, expected: dict[str, int], validate: bool, before: frozenset = frozenset()) -> frozenset:
+    """The invariants after a kill; returns the document graphs the store holds.
+
+    ``before``: the graphs committed before this build started; none may be lost.
+    """
     with open_store(location, read_only=True) as store:
         rows = store.select("SELECT ?g ?sha WHERE { GRAPH ?g { ?d gov:sha256 ?sha } }")
         assert len(rows) == len([g for g in store.graphs() if g != LINKS_GRAPH]), "a document graph without its source"
@@ -112,7 +115,16 @@ def check(location: str, expected: dict[str, int], validate: bool) -> int:
             assert links_of(store) == recomputed, "links graph inconsistent with the documents and not marked stale"
         if validate:
             assert validate_store(store) == [], "store does not validate after a kill"
-        return len(rows)
+        graphs = frozenset(str(r["g"]) for r in rows)
+        assert before <= graphs, f"the kill lost committed documents: {sorted(before - graphs)[:3]}"
+        return graphs
+
+
+def committed(location: str) -> frozenset:
+    if not Path(location).exists():
+        return frozenset()
+    with open_store(location, read_only=True) as store:
+        return frozenset(str(r["g"]) for r in store.select("SELECT ?g WHERE { GRAPH ?g { ?d gov:sha256 ?sha } }"))
 
 
 def run_and_kill(corpus: Path, location: str, delay: float) -> bool:
@@ -159,7 +171,7 @@ class Killer:
             self.kills += 1
 
 
-def test_random_kills_leave_exactly_the_committed_documents(tmp_path):
+def test_random_kills_leave_exactly_the_committed_documents(tmp_path, record_property):
     corpus = make_corpus(tmp_path / "minutes", 36)
     files = sorted(corpus.iterdir())
     expected, links = clean(corpus, tmp_path / "clean")
@@ -178,8 +190,9 @@ def test_random_kills_leave_exactly_the_committed_documents(tmp_path):
     for round_ in range(14):
         if round_ % 3 == 0:
             shutil.rmtree(location)
+        before = committed(location)
         killer.round()
-        seen.add(check(location, expected, validate=round_ % 5 == 0) if Path(location).exists() else 0)
+        seen.add(len(check(location, expected, round_ % 5 == 0, before)) if Path(location).exists() else 0)
     finish(corpus, location)
     check(location, expected, validate=True)
     with open_store(location, read_only=True) as store:
@@ -190,8 +203,9 @@ def test_random_kills_leave_exactly_the_committed_documents(tmp_path):
     rounds = 0
     while killer.kills < 22 and rounds < 30:
         toggle(killer.rng.sample(files, 12))
+        before = committed(location)
         killer.round()
-        check(location, expected, validate=rounds % 5 == 4)
+        check(location, expected, rounds % 5 == 4, before)
         rounds += 1
     finish(corpus, location)
     check(location, expected, validate=True)
@@ -199,6 +213,8 @@ def test_random_kills_leave_exactly_the_committed_documents(tmp_path):
     finish(corpus, location)
     with open_store(location, read_only=True) as store:
         assert links_of(store) == links
+    record_property("kills", killer.kills)
+    print(f"{killer.kills} kills survived")
     assert killer.kills >= 20
 
 

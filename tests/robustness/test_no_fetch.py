@@ -72,12 +72,19 @@ def test_no_command_connects_anywhere(attempts, linky_folder, tmp_path):
         ["validate", "--store", store],
         ["stats", "--store", store],
         ["person", "Martin Crowe", "--store", store, "--evidence"],
+        ["org", "Wyvern Housing Trust", "--store", store, "--evidence"],
+        ["meeting", "Wyvernshire", "2023-03-14", "--store", store, "--evidence"],
+        ["programmes", "--store", store],
+        ["queries"],
+        ["query", "people", "--store", store],
+        ["query", "SELECT ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'evil.example')) }", "--store", store],
         ["actions", "--store", store, "--evidence"],
         ["decisions", "--store", store, "--evidence"],
         ["analyse", "--store", store],
         *(["map", "--store", store, "-p", p, "-o", str(out / f"{p}.html")]
           for p in ("people", "orgs", "people-orgs", "people-programmes", "bodies", "meetings")),
         ["export", "--store", store, "--format", "ttl", "-o", str(out / "g.ttl")],
+        ["export", "--store", store, "--format", "jsonld", "-o", str(out / "g.jsonld")],
         ["export", "--store", store, "--graph", "people", "--format", "gexf", "-o", str(out / "g.gexf")],
     ]
     for args in runs:

@@ -182,6 +182,48 @@ def test_each_parser_family(text):
 
 
 @FUZZ
+@given(text=st.one_of(minutes_like, st.text(max_size=1500)))
+def test_speech_acts_and_body_enrichment_on_their_own(text):
+    """The stage after attendance and items (decisions, actions, presentations, money, programmes,
+    meeting references), fed whatever attendance and items made of the same text."""
+    from kg.parse.acts import parse_acts
+    from kg.parse.attendance import enrich_from_body
+
+    header = parse_header(text, [], GAZ)
+    att = parse_attendance(text, [], GAZ, body=header.body)
+    items = parse_items(text, [], skip=att.regions)
+    enrich_from_body(text, att, GAZ, body=header.body)
+    acts = parse_acts(text, items, att.present + att.apologies, GAZ, meeting_date=header.date, skip=att.regions,
+                      body=header.body)
+    for fact in [*acts.decisions, *acts.actions, *acts.presentations, *acts.money, *acts.programmes]:
+        assert fact.span is None or 0 <= fact.span.start <= fact.span.end <= len(text)
+    for iso in [acts.previous_meeting, *acts.next_meetings]:
+        assert iso is None or ISO.match(iso)
+
+
+# The letters whose case changes length or shape (İ, ß, final sigma) are where an offset-keeping
+# lower() could go wrong; the words are lower case, as every caller passes them.
+TRICKY = st.text(alphabet=st.sampled_from(list("Present: ACTION resolved deputising İßΣσςǅK\n\t")), max_size=300)
+
+
+@FUZZ
+@given(text=st.one_of(TRICKY, minutes_like),
+       words=st.lists(st.sampled_from(["present", "action", "resolved", "deput", "behalf of", "s"]), min_size=1,
+                      max_size=3).map(tuple), case=st.booleans())
+def test_line_search_agrees_with_reading_every_line(text, words, case):
+    """The prose rules' fast line search (``lines_with``) finds exactly the lines a plain scan does."""
+    from kg.parse.textlines import iter_lines, lines_with, strip_markup
+
+    lines = iter_lines(text)
+    assert "\n".join(ln.raw for ln in lines) == text
+    assert all(text[ln.start:ln.end] == ln.raw for ln in lines)
+    plain = [ln for ln in lines if any((w in ln.raw) if case else (w in ln.raw.lower()) for w in words)]
+    assert lines_with(text, words, case=case) == plain
+    for ln in lines[:40]:
+        strip_markup(ln.raw)
+
+
+@FUZZ
 @given(name=st.one_of(st.text(max_size=80), st.lists(st.sampled_from(VOCAB), max_size=8).map(" ".join)))
 def test_name_functions(name):
     parts = split_name(name)

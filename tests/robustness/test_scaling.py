@@ -55,6 +55,10 @@ def assert_linear(fn, head: str, unit: str, small: int) -> None:
     t_small = cpu(fn, repeat(head, unit, small))
     t_big = cpu(fn, repeat(head, unit, small * GROWTH))
     ratio = t_big / max(t_small, FLOOR)
+    if ratio >= LIMIT:  # once more, best of two: a shared machine can stall one run; a quadratic rule fails twice
+        t_small = min(t_small, cpu(fn, repeat(head, unit, small)))
+        t_big = min(t_big, cpu(fn, repeat(head, unit, small * GROWTH)))
+        ratio = t_big / max(t_small, FLOOR)
     assert ratio < LIMIT, (f"{unit[:30]!r}: {t_small:.2f} s at {small:,} chars, {t_big:.2f} s at "
                            f"{small * GROWTH:,}: {ratio:.1f}x for {GROWTH}x the text")
 
@@ -107,6 +111,31 @@ MANY_LINES = {
 }
 
 
+# Shapes built against the regexes themselves: a rule's opening word repeated without its
+# ending ("RESOLVED " with no "that"), long runs of what an optional group or a name may hold
+# (quotes, apostrophes, underscores, backslashes, comma-separated digits, "£5k"), and a start
+# that matches while the end never comes (a name list that runs on, an action with no verb).
+BACKTRACKING = {
+    "resolved without that": ("", "RESOLVED RESOLVED RESOLVED \n"),
+    "backslashes": ("", "\\" * 40 + "\n"),
+    "quotes": ("", '"' * 40 + "'" * 40 + "\n"),
+    "apostrophe names": ("", "O'" * 40 + "\n"),
+    "underscores": ("", "_" * 80 + "\n"),
+    "comma digits": ("", "1," * 40 + "\n"),
+    "thousands of pounds": ("", "£5k £1,000,000.00 £2.5m " * 4 + "\n"),
+    "bare numbers": ("", "1 1 " * 20 + "\n"),
+    "endless name list": ("Present:\n", "Councillor Ann Baker, Dr Tom Clarke-Smith, " * 10 + "\n"),
+    "action without a verb": ("", "Action: " + "Ann Baker and " * 12 + "\n"),
+    "nested brackets": ("", "(" * 30 + "Chair" + ")" * 29 + "\n"),
+}
+
+
+@pytest.mark.parametrize("case", list(BACKTRACKING.values()), ids=list(BACKTRACKING))
+def test_backtracking_shapes_scale_linearly(case):
+    head, unit = case
+    assert_linear(extract, head, unit, 100_000)
+
+
 @pytest.mark.parametrize("case", list(MANY_LINES.values()), ids=list(MANY_LINES))
 def test_many_lines_scale_linearly(case):
     head, unit = case
@@ -129,10 +158,12 @@ def test_html_pages_scale_linearly(nesting):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", list(MANY_LINES.values()), ids=list(MANY_LINES))
-def test_many_lines_scale_linearly_at_megabytes(case):
-    head, unit = case
-    assert_linear(extract, head, unit, 1 * MB)
+def test_every_shape_at_once_scales_linearly_at_megabytes():
+    """All the shapes above in one text, 0.5 MB against 2 MB: a rule that is quadratic in any one
+    of them would dominate the big run. (One run per shape at this size took nine minutes.)"""
+    shapes = [*MANY_LINES.values(), *BACKTRACKING.values()]
+    unit = "".join(head + body * 3 for head, body in shapes)
+    assert_linear(extract, "", unit, MB // 2)
 
 
 @pytest.mark.slow
@@ -145,3 +176,4 @@ def test_ten_megabytes_of_minutes_extract_in_bounded_time():
     t_one = cpu(extract, repeat("", corpus + "\n\n", 1 * MB))
     t_ten = cpu(extract, repeat("", corpus + "\n\n", 10 * MB))
     assert t_ten / max(t_one, FLOOR) < 10 * 2.2, (t_one, t_ten)
+    assert t_ten < 120, f"10 MB took {t_ten:.0f} s of CPU"  # about 15 s here; bounded, whatever the machine

@@ -20,7 +20,9 @@ from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
-from rb_helpers import store_fingerprint
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rb_helpers import EXAMPLES, store_fingerprint
 
 from kg.server import Config, SparqlServer
 
@@ -282,3 +284,109 @@ def test_the_guard_reads_any_letter_without_crashing():
     for text in ("é", "SELECT ?x WHERE { ?x ex:é ?y } ª", "\u202eSELECT", "ASK{}\u0000"):
         refusal(text)
         query_form(text)
+
+
+# --- the guard against the engine, on text a fuzzer writes ------------------------------------------
+
+# Text that sits right before a SERVICE keyword and might make a scanner miss it: the ends of
+# variables, literals, IRIs, prefixed names, numbers, comments, blank nodes and brackets.
+BEFORE = ["?o.", "?o .", '"x".', '"x"@en.', '"x"^^xsd:string.', "'''a\nb'''.", "<http://x/>.", ":a.", "ex:a.",
+          "ex:a.b.", "1.", "1.5e3.", "true.", "_:b.", "[].", "# note\n", "}", "{}", "?o.#\n", "?o;", "$o.", "",
+          'FILTER("\\"")', "FILTER(?a<?b)", "BIND(1 AS ?z)", "OPTIONAL{}"]
+SPELLING = ["SERVICE", "service", "SeRvIcE", "SERVICE SILENT", "service\tsilent"]
+GAP = ["", " ", "\t", "\n", "\r\n", "\x0c", "#c\n"]
+
+
+@pytest.fixture(scope="module")
+def trap():
+    """A local port that counts connections: the SERVICE target of every fuzzed query."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    hits: list[bytes] = []
+
+    def accept() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            hits.append(b"hit")
+            conn.close()
+
+    import threading
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield listener.getsockname()[1], hits
+    listener.close()
+
+
+@settings(max_examples=max(EXAMPLES, 60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=st.sampled_from(BEFORE), spelling=st.sampled_from(SPELLING), gap=st.sampled_from(GAP),
+       after=st.sampled_from(["{ ?a ?b ?c }", "{}", "{ BIND(1 AS ?q) }"]))
+def test_whatever_the_guard_lets_through_never_calls_out(trap, before, spelling, gap, after):
+    """Differential: the engine itself (one triple in the store) runs every query the guard passes;
+    the trap port must see no connection. Queries the engine rejects prove nothing and are fine."""
+    import pyoxigraph as ox
+
+    from kg.sparql_guard import refusal
+
+    port, hits = trap
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o")))
+    query = (f"PREFIX ex: <http://x/> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> PREFIX : <http://x/>\n"
+             f"SELECT * WHERE {{ ?s ?p ?o {before}{gap}{spelling}{gap}<http://127.0.0.1:{port}/>{gap}{after} }}")
+    if refusal(query) is not None:
+        return
+    seen = len(hits)
+    try:
+        list(store.query(query))
+    except (SyntaxError, OSError, RuntimeError, ValueError):
+        pass
+    time.sleep(0.01)
+    assert len(hits) == seen, f"the guard passed a query that called out: {query!r}"
+
+
+def test_the_trap_sees_an_unguarded_service_call(trap):
+    """The control for the test above: run straight on the engine, SERVICE does reach the trap."""
+    import pyoxigraph as ox
+
+    port, hits = trap
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o")))
+    seen = len(hits)
+    try:
+        list(store.query(f"SELECT * WHERE {{ ?s ?p ?o SERVICE <http://127.0.0.1:{port}/> {{ ?a ?b ?c }} }}"))
+    except (OSError, RuntimeError, ValueError):
+        pass
+    deadline = time.monotonic() + 5
+    while len(hits) == seen and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(hits) > seen
+
+
+def test_a_client_that_stalls_in_its_headers_is_dropped(server):
+    """Slowloris: headers that never end cost the client its connection after io_timeout, not a thread."""
+    host, port = server.server_address[:2]
+    with socket.create_connection((host, port), timeout=30) as sock:
+        sock.sendall(b"GET /sparql?query=ASK%20%7B%7D HTTP/1.1\r\nHost: x\r\nX-Slow: a")
+        start = time.monotonic()
+        assert sock.recv(1024) == b""
+        assert time.monotonic() - start < 20
+    alive(server)
+
+
+def test_more_runaway_queries_than_workers_all_get_an_answer(server):
+    """Six runaway queries at once on two workers: each is answered (503) in bounded time, none hangs."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    start = time.monotonic()
+    with ThreadPoolExecutor(6) as pool:
+        statuses = [status for status, _, _ in pool.map(lambda _: get(server, heavy), range(6))]
+    assert statuses == [503] * 6
+    assert time.monotonic() - start < 60
+    deadline = time.monotonic() + 60
+    while get(server, "ASK { ?s ?p ?o }")[0] != 200:
+        assert time.monotonic() < deadline, "the pool did not recover"
+        time.sleep(0.5)
