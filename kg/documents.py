@@ -130,21 +130,9 @@ def read_document(path: Path, source: str | None = None, *, max_bytes: int | Non
 def _read_bytes(path: Path, where: str, limit: int) -> bytes:
     """The raw bytes, refusing folders, special files and anything over ``limit`` before reading it."""
     try:
-        st = os.stat(path)
+        st = regular_file_stat(path)
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ReadError(where, "symbolic link loop") from exc
-        if path.is_symlink():
-            raise ReadError(where, "broken symbolic link") from exc
-        raise ReadError(where, _os_reason(exc)) from exc
-    if stat.S_ISDIR(st.st_mode):
-        try:
-            os.listdir(path)
-        except OSError as exc:
-            raise ReadError(where, f"folder cannot be listed ({_os_reason(exc)})") from exc
-        raise ReadError(where, "is a folder, not a file")
-    if not stat.S_ISREG(st.st_mode):
-        raise ReadError(where, "not a regular file")
+        raise ReadError(where, exc.strerror) from exc
     if st.st_size > limit:
         raise ReadError(where, _too_big(st.st_size, limit))
     try:
@@ -159,23 +147,39 @@ def _read_bytes(path: Path, where: str, limit: int) -> bytes:
     return raw
 
 
+def regular_file_stat(path: Path) -> os.stat_result:
+    """``os.stat`` of a regular file; otherwise ``OSError`` whose ``strerror`` is the reason to report.
+
+    Both a build's first look (hashing) and the reader use it, so a symlink
+    loop, an unlistable folder or a FIFO is named the same way whichever
+    meets it first; a FIFO is refused from its mode alone, never opened.
+    """
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OSError(exc.errno, "symbolic link loop", str(path)) from exc
+        if os.path.islink(path):
+            raise OSError(exc.errno, "broken symbolic link", str(path)) from exc
+        raise OSError(exc.errno, _os_reason(exc), str(path)) from exc
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            raise OSError(exc.errno, f"folder cannot be listed ({_os_reason(exc)})", str(path)) from exc
+        raise OSError(errno.EISDIR, "is a folder, not a file", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or socket)", str(path))
+    return st
+
+
 def file_sha256(path: Path) -> str:
     """The sha256 of a file's bytes, read in chunks; ``OSError`` for anything but a regular file.
 
     A build hashes every file before reading it; a FIFO (or a device) in the
     corpus would block that read for ever, so it is refused from its mode alone.
     """
-    try:
-        st = os.stat(path)
-    except OSError as exc:  # the same reasons read_document gives
-        if exc.errno == errno.ELOOP:
-            raise OSError(exc.errno, "symbolic link loop", str(path)) from exc
-        if os.path.islink(path):
-            raise OSError(exc.errno, "broken symbolic link", str(path)) from exc
-        raise
-    if not stat.S_ISREG(st.st_mode):
-        what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a FIFO, device or socket)"
-        raise OSError(errno.EINVAL, what, str(path))
+    regular_file_stat(path)
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 20):

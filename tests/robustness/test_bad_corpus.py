@@ -140,12 +140,7 @@ def _without_root_powers() -> list[str] | None:
     return [setpriv, f"--inh-caps={drop}", f"--bounding-set={drop}"]
 
 
-@pytest.mark.parametrize("locked", [
-    "secret.txt",
-    pytest.param("locked", marks=pytest.mark.xfail(strict=True, reason=(
-        "kg/documents.py file_sha256 (the build's first look) says 'a folder' for a folder it cannot "
-        "list; read_document would say 'folder cannot be listed (permission denied)'. Reported, not ours to edit."))),
-])
+@pytest.mark.parametrize("locked", ["secret.txt", "locked"])
 def test_unreadable_file_or_folder_is_named_with_the_reason(tmp_path, locked):
     prefix = _without_root_powers()
     if prefix is None:
