@@ -1,7 +1,16 @@
 """Every named query on a built store, against rdflib's in-memory Dataset holding the same quads.
 
     python benchmarks/bench_queries.py --store DIR [--repeat 5] [--rdflib-max-quads 3000000] [--cap 60]
-                                       [--params FILE.json]
+                                       [--params FILE.json] [--only NAME ...]
+    python benchmarks/bench_queries.py --store DIR --pick-params FILE.json
+
+``--pick-params`` writes a bindings file for the busiest entities of a store (the
+largest answers a lookup can give): the person who attended most meetings, owns
+most actions and presented most; the organisation with most attendance and
+apology records; the body with most meetings (then most actions) and the body
+with most carried-forward actions; the programme most decisions concern; the
+meeting with most records and its first action. ``benchmarks/params_store10k.json``
+was written this way.
 
 For each query in ``queries/*.rq`` (run without parameters, i.e. over the
 whole graph, unless ``--params`` gives a JSON object mapping query names to
@@ -73,6 +82,47 @@ def load_rdflib(store: OxigraphStore):
     return ds, time.perf_counter() - t
 
 
+_BUSIEST = {
+    "attendee": "SELECT ?x (COUNT(DISTINCT ?m) AS ?n) WHERE { ?x gov:attended ?m } GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1",
+    "presenter": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?a gov:presenter|gov:presentedBy ?x } "
+                 "GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1",
+    "owner": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?a schema:agent ?x } GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1",
+    "org": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?a gov:representing ?x } GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1",
+    "body": "SELECT ?x (COUNT(DISTINCT ?m) AS ?n) (COUNT(?a) AS ?k) WHERE { ?m gov:body ?x . ?a gov:assignedAt ?m } "
+            "GROUP BY ?x ORDER BY DESC(?n) DESC(?k) ?x LIMIT 1",
+    "carried": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?a gov:carriedForward true ; gov:assignedAt/gov:body ?x } "
+               "GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1",
+    "programme": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?a gov:concerns ?x } GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1",
+    "meeting": "SELECT ?x (COUNT(*) AS ?n) WHERE { ?a gov:meeting ?x } GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1",
+}
+
+
+def pick_params(store: OxigraphStore) -> dict[str, dict[str, str]]:
+    """Bindings of the busiest person, organisation, body, programme and meeting (see the module doc)."""
+    from kg.namespaces import BASE
+
+    def short(iri: str) -> str:
+        return "id:" + iri[len(BASE):] if iri.startswith(BASE) else iri
+
+    top = {k: short(store.select(q)[0]["x"]) for k, q in _BUSIEST.items()}
+    person, body = top["attendee"], top["body"]
+    return {
+        **{q: {"person": person} for q in ("person-meetings", "person-roles", "person-memberships",
+                                             "co-attendance", "apologies-by-person")},
+        "person-presented": {"person": top["presenter"]},
+        "actions": {"owner": top["owner"]},
+        "open-actions-by-owner": {"owner": top["owner"]},
+        "fact-evidence": {"fact": top["meeting"] + "/action/1"},
+        "meeting-attendees": {"meeting": top["meeting"]},
+        **{q: {"org": top["org"]} for q in ("org-representatives", "apologies-by-organisation", "attendance-rate",
+                                             "open-actions-by-organisation")},
+        "decisions": {"programme": top["programme"]},
+        "meeting-chain": {"body": body},
+        "meetings": {"body": body},
+        "actions-carried-forward": {"body": top["carried"]},
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", required=True, type=Path)
@@ -82,10 +132,17 @@ def main() -> None:
     ap.add_argument("--no-rdflib", action="store_true")
     ap.add_argument("--params", type=Path, help="JSON: query name -> {param: value} bindings")
     ap.add_argument("--only", nargs="*", help="only these queries")
+    ap.add_argument("--pick-params", type=Path, metavar="FILE.json",
+                    help="write bindings for the busiest entities of the store to FILE.json and stop")
     args = ap.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # rows appear as they are measured
 
     store = OxigraphStore(str(args.store), read_only=True)
+    if args.pick_params:
+        picked = pick_params(store)
+        args.pick_params.write_text(json.dumps(picked, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.pick_params}: {len(picked)} queries")
+        return
     n_quads = len(store)
     ds = None
     if not args.no_rdflib and n_quads <= args.rdflib_max_quads:

@@ -88,6 +88,17 @@ def emit_sections(head: dict, sections: list[Section], fmt: str, evidence: bool)
                 emit_rows(s.rows, "table", _columns(s.columns, evidence))
 
 
+def _run_all(store, jobs: list[tuple[str, dict]]) -> list[list[dict]]:
+    """Several named queries, two at a time on the embedded store (it queries from
+    several threads; a remote endpoint gets them one by one), results in order."""
+    if not hasattr(store, "ox") or len(jobs) < 2:
+        return [nq.run(store, name, params) for name, params in jobs]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda job: nq.run(store, *job), jobs))
+
+
 def _single(rows: list[dict], columns: Sequence[str], fmt: str, evidence: bool) -> None:
     if fmt == "json":
         emit_rows(_strip(rows, evidence), "json")
@@ -172,17 +183,14 @@ def person(name: str, store_path: str | None, evidence: bool, fmt: str) -> None:
     with _open(store_path) as store:
         who = lookup.resolve_person(store, name)
         p = {"person": f"<{who.iri}>"}
+        rows = _run_all(store, [("person-meetings", p), ("person-roles", p), ("person-memberships", p),
+                                ("person-presented", p), ("actions", {"owner": f"<{who.iri}>"})])
         sections = [
-            Section("meetings", nq.run(store, "person-meetings", p),
-                    ["date", "bodyName", "status", "organisation", "role", "deputyName"]),
-            Section("roles", nq.run(store, "person-roles", p),
-                    ["orgName", "role", "capacity", "first", "last", "meetings"]),
-            Section("memberships", nq.run(store, "person-memberships", p),
-                    ["orgName", "roleName", "from", "to"]),
-            Section("presented", nq.run(store, "person-presented", p),
-                    ["date", "bodyName", "itemNumber", "title", "decisionText"]),
-            Section("actions", nq.run(store, "actions", {"owner": f"<{who.iri}>"}),
-                    ["date", "bodyName", "state", "carriedForward", "due", "description"]),
+            Section("meetings", rows[0], ["date", "bodyName", "status", "organisation", "role", "deputyName"]),
+            Section("roles", rows[1], ["orgName", "role", "capacity", "first", "last", "meetings"]),
+            Section("memberships", rows[2], ["orgName", "roleName", "from", "to"]),
+            Section("presented", rows[3], ["date", "bodyName", "itemNumber", "title", "decisionText"]),
+            Section("actions", rows[4], ["date", "bodyName", "state", "carriedForward", "due", "description"]),
         ]
     emit_sections({"name": who.label, "iri": who.iri}, sections, fmt, evidence)
 

@@ -6,8 +6,8 @@ form ("Cllr Pete Bungard" = "peter bungard"), then by family name alone, by
 initial and family name, and last by a close spelling. Organisations, bodies
 and programmes match a label or abbreviation, the gazetteer's canonical name,
 the initials of a label, or all the words typed. The candidates come from the
-``people`` and ``organisations`` named queries (no user text in SPARQL); the
-matching is plain Python over those rows. Several matches at the best tier
+``people`` (its name columns) and ``organisations`` named queries (no user text
+in SPARQL); the matching is plain Python over those rows. Several matches at the best tier
 raise ``Ambiguous`` with the candidates; none raises ``NotFound``.
 """
 
@@ -82,11 +82,42 @@ def _close(a: str, b: str, cutoff: float = 0.88) -> bool:
     return bool(a and b) and difflib.SequenceMatcher(None, a, b).ratio() >= cutoff
 
 
+# The columns of the ``people`` named query that matching needs, without its count of
+# meetings (a pass over every attendance), as two queries that the embedded store
+# runs side by side: the names, and every distinct spelling (a pass over all the
+# spellings of every document, the larger part).
+_PERSON_NAMES = """
+SELECT ?person ?name ?givenName ?familyName WHERE {
+  { SELECT ?person WHERE { ?person a foaf:Person } }
+  OPTIONAL { SELECT ?person ?name WHERE { ?person foaf:name ?name } }
+  OPTIONAL { SELECT ?person ?givenName WHERE { ?person foaf:givenName ?givenName } }
+  OPTIONAL { SELECT ?person ?familyName WHERE { ?person foaf:familyName ?familyName } }
+}"""
+_PERSON_SPELLINGS = """
+SELECT ?person ?alt WHERE {
+  { SELECT ?person WHERE { ?person a foaf:Person } }
+  { SELECT DISTINCT ?person ?alt WHERE { ?person skos:altLabel ?alt } }
+}"""
+
+
+def _select_all(store, sparqls: list[str]) -> list[list[dict]]:
+    if not hasattr(store, "ox"):  # a remote endpoint: one request at a time
+        return [store.select(q) for q in sparqls]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(sparqls)) as pool:
+        return list(pool.map(store.select, sparqls))
+
+
 def people(store) -> list[Candidate]:
+    rows, spelling_rows = _select_all(store, [_PERSON_NAMES, _PERSON_SPELLINGS])
+    spellings: dict[str, set[str]] = {}
+    for r in spelling_rows:
+        spellings.setdefault(r["person"], set()).add(r["alt"])
     out = []
-    for row in queries.run(store, "people"):
+    for row in rows:
         name = row.get("name") or row["person"].rsplit("/", 1)[-1]
-        labels = {name, *(s for s in (row.get("spellings") or "").split("|") if s)}
+        labels = {name, *spellings.get(row["person"], ())}
         if row.get("givenName") and row.get("familyName"):
             labels.add(f"{row['givenName']} {row['familyName']}")
         family = row.get("familyName") or split_name(name).name.split()[-1]

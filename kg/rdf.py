@@ -196,7 +196,7 @@ def record_quads(
     def listed(kind: str, person: Person, position: int) -> str | None:
         if not person.key:
             return None
-        fact = f"{m}/{kind}/{person.key}"
+        fact = seat_iri(m, kind, person.key)
         who = mention(person.key, person.name)
         if kind == "attendance":
             q.add(fact, RDF.type, GOV.Attendance)
@@ -237,7 +237,7 @@ def record_quads(
             continue
         fact = attendance.get(dep.key)
         if fact is None:  # a deputy the attendance list does not show: still attended
-            fact = f"{m}/attendance/{dep.key}"
+            fact = seat_iri(m, "attendance", dep.key)
             who = mention(dep.key, dep.name)
             q.add(fact, RDF.type, GOV.Attendance)
             q.add(fact, GOV.meeting, m)
@@ -361,6 +361,11 @@ def record_quads(
     return _unique(q.out)
 
 
+def seat_iri(meeting: str, kind: str, person_key: str) -> str:
+    """The IRI of a person's attendance or apology record ("attendance" or "apology") at a meeting."""
+    return f"{meeting}/{kind}/{person_key}"
+
+
 def shortcut_quads(q, m: str, record: MinutesRecord, linked: Linked) -> None:
     """Shortcut triples that let the named queries start from an index lookup.
 
@@ -368,15 +373,30 @@ def shortcut_quads(q, m: str, record: MinutesRecord, linked: Linked) -> None:
     the action represented at the meeting that set it (attendance or apology):
     "actions owned by people of this organisation" then starts from the
     organisation instead of joining every action with every seat of its meeting.
+
+    ``{action} gov:ownerSeat {record}`` for each attendance or apology record, at
+    that meeting, of one of the action's owners (whether or not it names an
+    organisation): the organisation an owner sat for is then two lookups from the
+    action instead of a walk over every record of the meeting.
     """
     seats: dict[str, list[str]] = {}
-    for p in (*record.present, *record.apologies):
-        if p.key and p.org_key:
-            seats.setdefault(p.key, []).append(p.org_key)
+    records: dict[str, list[str]] = {}
+    for kind, people in (("attendance", record.present), ("apology", record.apologies)):
+        for p in people:
+            if p.key:
+                records.setdefault(p.key, []).append(seat_iri(m, kind, p.key))
+                if p.org_key:
+                    seats.setdefault(p.key, []).append(p.org_key)
+    present = {p.key for p in record.present if p.key}
+    for dep in record.deputies:  # a deputy the attendance list does not show still has an attendance
+        if dep.key and dep.for_key and dep.key not in present:
+            records.setdefault(dep.key, []).append(seat_iri(m, "attendance", dep.key))
     for n, act in enumerate(record.actions, 1):
         for key in act.owner_keys or [linked.person(o) for o in act.owners]:
             for org_key in dict.fromkeys(seats.get(key or "", ())):
                 q.add(f"{m}/action/{n}", GOV.ownerOrganisation, org_iri(org_key))
+            for seat in dict.fromkeys(records.get(key or "", ())):
+                q.add(f"{m}/action/{n}", GOV.ownerSeat, seat)
 
 
 def _programme_key(name: str, linked: Linked) -> str:

@@ -33,3 +33,21 @@ def test_an_owner_without_a_seat_gives_no_shortcut():
         actions=[Action(["Ann Lee"], None, "report back", owner_keys=["ann-lee"])],
     )
     assert _owner_orgs(record) == set()
+
+
+def _owner_seats(record: MinutesRecord) -> set[tuple[str, str]]:
+    doc = Document(source="m.txt", text="x", sha256="ab" * 32, kind="text")
+    quads = record_quads(doc, record, Linked(person_of={"Ann Lee": "ann-lee", "Bo Hart": "bo-hart"}))
+    return {(q.subject.value.rsplit("/", 1)[-1], "/".join(q.object.value.rsplit("/", 2)[-2:]))
+            for q in quads if q.predicate.value == GOV.ownerSeat}
+
+
+def test_an_action_points_at_its_owners_records_with_or_without_an_organisation():
+    record = MinutesRecord(
+        source="m.txt", body="Town Board", date="2021-03-04",
+        present=[Person("Ann Lee", key="ann-lee")],
+        apologies=[Person("Bo Hart", organisation="Northshire Police", key="bo-hart", org_key="northshire-police")],
+        actions=[Action(["Ann Lee", "Bo Hart"], None, "report back", owner_keys=["ann-lee", "bo-hart"]),
+                 Action(["Cy Dunn"], None, "circulate the plan", owner_keys=["cy-dunn"])],
+    )
+    assert _owner_seats(record) == {("1", "attendance/ann-lee"), ("1", "apology/bo-hart")}
