@@ -62,7 +62,10 @@ def time_other(package: Path, folder: Path) -> float:
             "from kg.parse import parse; fs = sorted(Path(sys.argv[1]).iterdir()); parse(read_document(fs[0])); "
             "t = time.perf_counter(); [parse(read_document(f)) for f in fs]; print(json.dumps(time.perf_counter() - t))")
     env = {**os.environ, "PYTHONPATH": str(package)}
-    run = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, env=env, check=True)
+    # run from inside ``package``: "-c" puts the working directory first on sys.path, so started
+    # from a checkout it would import that checkout's kg/ instead of the one asked for
+    run = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, env=env, check=True,
+                         cwd=package)
     return json.loads(run.stdout)
 
 

@@ -75,7 +75,7 @@ class NameParts:
 
 
 def clean_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # what collapsing white-space runs and trimming gives, without a regex
 
 
 def split_name(raw: str) -> NameParts:
@@ -101,6 +101,9 @@ def _split_name(raw: str) -> tuple[str, str | None, tuple[str, ...]]:
     return text, honorific, tuple(post)
 
 
+_NOT_NAME_CHARS = re.compile(r"[^\w' -]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces (cached: names recur)."""
@@ -108,7 +111,7 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").casefold()
-    text = re.sub(r"[^\w' -]+", " ", text)
+    text = _NOT_NAME_CHARS.sub(" ", text)
     return clean_space(text.replace("'", ""))
 
 

@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from kg.parse.dates import parse_date
 from kg.parse.owners import PersonResolver
-from kg.parse.sentences import TextLine, sentences, squash
+from kg.parse.scan import lines_with_caps_pair
+from kg.parse.sentences import TextLine, all_line_starts, cut_ends, sentences, squash
 from kg.records import Span
 
 _ACTION = re.compile(r"(?<![\w-])(?:Action|ACTION|Actions|ACTIONS)\b[ \t]*(?P<sep>[:–—-]|for\b|by\b)[ \t]*")
@@ -72,9 +73,10 @@ def find_actions(
             if owners:
                 _column_entry(out, owners, cell.group("status"), clean, ln, None)
                 continue
-        starts = [m for m in _ACTION.finditer(ln.text) if _starts_clause(ln.text, m.start())]
+        starts = [m for m in _ACTION.finditer(ln.text) if _starts_clause(ln.text, m.start())] \
+            if "Action" in ln.text or "ACTION" in ln.text else []
         if not starts:
-            tail = _TAIL_CELL.search(ln.text)
+            tail = _TAIL_CELL.search(ln.text) if _may_end_in_cell(ln.text) else None
             owners = resolver.column_owners(tail.group("cell")) if tail else None
             if tail and owners:
                 _column_entry(out, owners, tail.group("status"), clean, ln, ln.start + tail.start())
@@ -88,7 +90,13 @@ def find_actions(
     return out
 
 
-def _maybe_lines(clean: str, lines: list[TextLine]) -> set[int]:
+def _may_end_in_cell(line: str) -> bool:
+    """Whether ``_TAIL_CELL`` can match: its match ends in a capital or a bracket before trailing blanks."""
+    end = line.rstrip()[-1:]
+    return end == ")" or "A" <= end <= "Z"
+
+
+def _maybe_lines(clean: str, lines: list[TextLine]) -> set[int] | frozenset[int]:
     """Starts of the lines holding "Action" or a run of capitals.
 
     The whole text is scanned once (``_hot_starts``) and each item picks its
@@ -97,20 +105,34 @@ def _maybe_lines(clean: str, lines: list[TextLine]) -> set[int]:
     if not lines:
         return set()
     hot = _hot_starts(clean)
-    out = set()
-    last = len(lines) - 1
-    for k, ln in enumerate(lines):
-        cut = (k == 0 and ln.start > 0 and clean[ln.start - 1] != "\n") or (
-            k == last and ln.end < len(clean) and clean[ln.end] != "\n")
-        if _MAYBE.search(clean, ln.start, ln.end) if cut else ln.start in hot:
+    cut = cut_ends(clean, lines)
+    if not cut:
+        return hot  # whole lines: the document's set answers for them (and holds others, never asked)
+    out = {ln.start for ln in lines if ln.start in hot}
+    for ln in cut:
+        out.discard(ln.start)
+        if _MAYBE.search(clean, ln.start, ln.end):
             out.add(ln.start)
     return out
 
 
 @lru_cache(maxsize=4)
 def _hot_starts(clean: str) -> frozenset[int]:
-    """Starts of the lines of ``clean`` holding "Action" or a run of capitals."""
-    return frozenset(clean.rfind("\n", 0, m.start()) + 1 for m in _MAYBE.finditer(clean))
+    """Starts of the lines of ``clean`` holding "Action" or a run of capitals (what ``_MAYBE`` finds).
+
+    A byte scan for the capitals and ``str.find`` for "Action": the regex over
+    the whole text cost more than reading the lines it picked.
+    """
+    hot = lines_with_caps_pair(clean, all_line_starts(clean))
+    i = clean.find("Action")
+    while i >= 0:
+        a = clean.rfind("\n", 0, i) + 1
+        hot.add(a)
+        nl = clean.find("\n", i)
+        if nl < 0:
+            break
+        i = clean.find("Action", nl)
+    return frozenset(hot)
 
 
 # -- action tables ("No. | Action | Owner | Due date | Status") ---------------------------------------
@@ -219,7 +241,7 @@ def _parse_action(
         owners = names  # "Action – A and B (agenda)"
     else:
         m = _DOER.search(sentence)
-        asked = _ASKED.search(sentence)
+        asked = _ASKED.search(sentence) if "asked" in sentence or "requested" in sentence or "invited" in sentence else None
         if asked and (names := resolver.names(asked.group("who"))):
             owners, text = names, asked.group("what")
         elif m and (names := resolver.names(sentence[: m.start()])):

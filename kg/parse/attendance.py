@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from kg.gazetteer import Gazetteer, expand_org_abbreviation
 from kg.names import person_key
 from kg.parse import people as P
+from kg.parse.scan import finditer_from, folded
+from kg.parse.sentences import lowered
 from kg.parse.textlines import Line, cells, iter_lines, lines_with, strip_markup
 from kg.records import Deputy, Person, Span
 
@@ -55,6 +57,27 @@ _SECTION = re.compile(
     + r")\s*(?:[:\-–—]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
+# The first two letters of every label above: a line opening with other letters is no label.
+_SECTION_STARTS = frozenset({
+    "me", "co", "th", "pa", "bo", "pr", "at", "vo", "of", "in", "su", "al", "gu", "ob", "no", "by", "ad", "de", "ap", "ab",
+})
+
+
+def _section(clean: str) -> re.Match[str] | None:
+    """``_SECTION.match(clean)``, skipping the pattern for lines whose first two letters start no label.
+
+    Every line of every document is asked; a numbered label ("3. Apologies")
+    and letters outside ASCII are left to the pattern.
+    """
+    if clean[:2] in _NOT_SECTION_STARTS:
+        return None
+    return _SECTION.match(clean)
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_NOT_SECTION_STARTS = frozenset(a + b for a in _LETTERS for b in _LETTERS if (a + b).lower() not in _SECTION_STARTS)
+
+
 _FIELD = re.compile(
     r"^(?P<label>chair(?:man|woman|person)?|in\s+the\s+chair|vice[\s-]chair(?:man|woman|person)?|"
     r"minutes?(?:\s+taken\s+by)?|minute[\s-]taker|clerk|note[\s-]taker|secretary)\s*:\s*(?P<rest>.+)$",
@@ -86,10 +109,22 @@ def _column_kind(cell: str) -> str | None:
     return None
 
 
+_HINT_WORDS = ("name", "attend", "member", "present", "organis", "organiz", "apolog", "role", "agenc", "represent",
+               "deput", "substitut", "who")
+
+
+def _header_hint(raw: str) -> bool:
+    """``_HEADER_HINT.search(raw)`` as a few substring tests on the lower-cased line."""
+    low = folded(raw)
+    if low is None:
+        return _HEADER_HINT.search(raw) is not None
+    return any(w in low for w in _HINT_WORDS)
+
+
 def _header(line: Line) -> tuple[str, list[str | None], list[int]] | None:
     """If ``line`` heads a table: (separator mode, column kinds, column start columns)."""
     raw = line.raw
-    if len(raw) > 300 or not ("\t" in raw or "|" in raw or "  " in raw.strip()) or not _HEADER_HINT.search(raw):
+    if len(raw) > 300 or not ("\t" in raw or "|" in raw or "  " in raw.strip()) or not _header_hint(raw):
         return None
     for mode in ("tab", "pipe", "space"):
         if mode == "tab" and "\t" not in raw or mode == "pipe" and raw.count("|") < 2:
@@ -124,11 +159,11 @@ def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: s
             i = _parse_table(lines, i, head, gaz, res, into=_label_above(lines, i))
             continue
         clean = ln.clean
-        m = _SECTION.match(clean) if clean and len(clean) < 4000 else None
+        m = _section(clean) if clean and len(clean) < 4000 else None
         if m and (m.group("rest") is not None or not m.group("num") or _next_is_person(lines, i)):
             i = _parse_block(lines, i, m, gaz, res)
             continue
-        f = _FIELD.match(clean) if clean else None
+        f = _FIELD.match(clean) if ":" in clean else None  # the pattern needs a colon
         if f and P.looks_like_name(_first_part(f.group("rest")), lenient=True):
             _parse_field(ln, f, gaz, res)
         i += 1
@@ -156,7 +191,7 @@ def _label_above(lines: list[Line], i: int) -> str:
         k -= 1
     if k < 0 or lines[k].blank:
         return "present"
-    m = _SECTION.match(lines[k].clean)
+    m = _section(lines[k].clean)
     if m and not (m.group("rest") or "").strip():
         return _label_kind(m)[0]
     return "present"
@@ -181,7 +216,7 @@ def _parse_table(lines: list[Line], i: int, head: tuple[str, list[str | None], l
                 j += 1
                 continue
             break
-        if not _is_row(ln, mode) or _header(ln) or _item_row(ln) or _SECTION.match(ln.clean):
+        if not _is_row(ln, mode) or _header(ln) or _item_row(ln) or _section(ln.clean):
             break
         if mode == "pipe" and re.fullmatch(r"[\s|:\-]+", ln.raw):
             j += 1
@@ -366,7 +401,7 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
                 break
             j += 1
             continue
-        if _SECTION.match(clean) or _FIELD.match(clean) or _header(nxt):
+        if _section(clean) or _FIELD.match(clean) or _header(nxt):
             break
         if not person_like(clean):
             break
@@ -381,6 +416,9 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
     return j
 
 
+_ENTRY_HEAD_END = re.compile(r",|;|\(|\s[–—-]\s|:")
+
+
 def person_like(clean: str) -> bool:
     """Whether a line reads as an attendance entry rather than a sentence or heading."""
     s = clean.strip()
@@ -392,7 +430,7 @@ def person_like(clean: str) -> bool:
         first = s.split("\t", 1)[0]
         return bool(first.strip()) and all(P.looks_like_name(h.raw, lenient=True) for h in P.split_run(first)) \
             and bool(P.split_run(first))
-    head = re.split(r",|;|\(|\s[–—-]\s|:", s, maxsplit=1)[0].strip()
+    head = _ENTRY_HEAD_END.split(s, maxsplit=1)[0].strip()
     if P.looks_like_name(head, lenient=True):
         return True
     if _is_run(s):
@@ -493,7 +531,7 @@ _PUBLIC = re.compile(
 
 def _other_paren(s: str) -> bool:
     """A bracket that is neither a marker ("(Chair)") nor a deputy note: it says who the person is."""
-    rest = P._MARKER.sub("", P._DEPUTY_IN.sub("", s))
+    rest = P.without_notes(s)
     return "(" in rest
 
 
@@ -529,6 +567,7 @@ _APOL_PROSE = re.compile(
 )
 _NAME = P.NAME_PATTERN
 _SENT_APOL = re.compile(rf"(?P<name>{_NAME})\s+(?:had\s+)?(?:sent|gave|tendered|offered)\s+(?:(?:his|her|their)\s+)?apologies")
+_SENT_APOL_VERBS = ("sent", "gave", "tendered", "offered")
 _DEP_TAIL = re.compile(
     rf"\s*(?:[–—\-,;]|\band\b)\s*(?P<dep>{_NAME})\s+(?:was\s+)?(?:deputising|deputizing|substituting|attending|"
     r"attended|representing)(?:\s+(?:for\s+(?:him|her|them)|in\s+(?:his|her|their)\s+place|on\s+(?:his|her|their)\s+behalf))?\s*$"
@@ -553,8 +592,24 @@ _DEP_WORDS = ("deput", "substitut", "represent", "place of", "behalf of", "stood
 _DEP_HINT = re.compile(r"deputi[sz]|substitut|represent|in\s+place\s+of|on\s+behalf\s+of|stood\s+in|standing\s+in", re.I)
 
 
+def _dep_hint(raw: str) -> bool:
+    """``_DEP_HINT.search(raw)``, as substring tests on the lower-cased line where they answer it."""
+    low = folded(raw)
+    if low is None:
+        return _DEP_HINT.search(raw) is not None
+    if "deputis" in low or "deputiz" in low or "substitut" in low or "represent" in low:
+        return True
+    if "place" in low or "behalf" in low or "stood" in low or "standing" in low:  # the rest span white space
+        return _DEP_HINT.search(raw) is not None
+    return False
+
+
 def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
-    for m in _APOL_PROSE.finditer(text):
+    # Tried only where "apolog" is printed, in any case ("apolog" has no letter that a letter
+    # outside ASCII matches case-insensitively, so the lower-cased text finds every place).
+    low = lowered(text)
+    found = _APOL_PROSE.finditer(text) if low is None else finditer_from(_APOL_PROSE, text, low, ("apolog",))
+    for m in found:
         if m.group("late") and "absence" not in m.group("late").casefold():
             continue
         if _inside(m.start(), res.regions):
@@ -582,6 +637,8 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
             res.deputies.append(Deputy(dep, added[-1].name, span))
             res.present.append(_person(tail.group("dep"), None, None, None, span, capacity="deputy"))
     for ln in lines_with(text, ("apologies",), case=True):
+        if not any(w in ln.raw for w in _SENT_APOL_VERBS):
+            continue  # the pattern tries a name at every capital: skip lines without its verb
         for m in _SENT_APOL.finditer(ln.raw):
             at = ln.start + m.start()
             if P.looks_like_name(m.group("name")) and not _inside(at, res.regions):
@@ -590,7 +647,7 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
 
 def _prose_deputies(text: str, res: AttendanceResult) -> None:
     for ln in lines_with(text, _DEP_WORDS):
-        if not _DEP_HINT.search(ln.raw):
+        if not _dep_hint(ln.raw):
             continue
         for rx, hint in _DEPUTY_PROSE:
             if not hint.search(ln.raw):

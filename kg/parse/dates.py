@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from kg.parse.scan import folded, matches_at, positions
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -66,15 +69,16 @@ _DIGIT = re.compile(r"\d")
 def find_dates(text: str, default_year: int | None = None) -> list[DateHit]:
     """Every full date in ``text`` in order; day-month dates take ``default_year`` when given."""
     hits: list[DateHit] = []
-    if not _DIGIT.search(text):
+    digits = [m.start() for m in _DIGIT.finditer(text)]
+    if not digits:
         return hits  # every form has a digit; most lines asked about have none
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for rx in (_ISO, _MDY, _DMY, _NUMERIC):
-        for m in rx.finditer(text):
+    for found in _scans(text, digits):
+        for m in found:
             if not free(m.start(), m.end()):
                 continue
             g = m.groupdict()
@@ -96,6 +100,30 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateHit]:
                 taken.append((m.start(), m.end()))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+# Every date form starts at a digit, a day name or a month name (three letters each at least).
+_DAY_STARTS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _scans(text: str, digits: list[int]) -> list[Iterator[re.Match[str]]]:
+    """The matches of each date pattern, in the order the patterns are tried.
+
+    The patterns are tried only where a match can start: alternations of day
+    and month names tried at every position cost more than all the rest.
+    """
+    low = folded(text)
+    if low is None:  # a letter that matches an ASCII one only case-insensitively: scan everywhere
+        return [rx.finditer(text) for rx in (_ISO, _MDY, _DMY, _NUMERIC)]
+    days = positions(low, _DAY_STARTS)
+    months = positions(low, _MONTH_STARTS)
+    return [
+        matches_at(_ISO, text, digits),
+        matches_at(_MDY, text, sorted({*days, *months})),
+        matches_at(_DMY, text, sorted({*days, *digits})),
+        matches_at(_NUMERIC, text, digits),
+    ]
 
 
 def parse_date(text: str, default_year: int | None = None) -> str | None:

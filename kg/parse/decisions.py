@@ -17,6 +17,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from kg.parse.owners import PersonResolver, looks_like_name
+from kg.parse.scan import folded
 from kg.parse.sentences import TextLine, hot_starts, is_furniture, sentences, squash
 from kg.records import Span
 
@@ -81,6 +82,18 @@ _EMPTY_REST = re.compile(r"[\W_]*(?:(?:that|to|as\s+follows)\b[\W_]*)?", re.IGNO
 _PRONOUN_SUBJECT = re.compile(r"(?:He|She|They|It|This|There|We|I)\b")
 
 
+_ACTION_LABEL = re.compile(r"\s*Actions?\b\s*[:–—-]")
+_BY_OTHERS = re.compile(r"\s+by\s+(?!the\s+(?:meeting|board|committee|group|cabinet|partnership|members))", re.IGNORECASE)
+_CONDITION = re.compile(r"\s*(?:If|Once|When|Until|Unless)\b")
+_TRAILING_AND = re.compile(r"(?:[,;]?\s+and|[,;])$")
+_AGREED_THAT = re.compile(r"\bagreed\s+that\s+")
+_PASSIVE_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "accepted", "confirmed", "signed")
+_SUBJECT_VERBS = (
+    "agreed", "approved", "endorsed", "supported", "resolved", "adopted", "decided", "ratified",
+    "AGREED", "APPROVED", "ENDORSED", "SUPPORTED", "RESOLVED", "ADOPTED", "DECIDED", "RATIFIED",
+)
+
+
 @dataclass
 class FoundDecision:
     text: str
@@ -104,11 +117,11 @@ def find_decisions(
     while k < len(lines):
         ln = lines[k]
         is_hot = ln.start in hot
-        if not is_hot and not ln.text.rstrip().endswith(":"):
+        if not is_hot and not ln.stripped.endswith(":"):
             k += 1
             continue
         s = ln.stripped
-        if s and _BODY_INTRO.fullmatch(s):
+        if s.endswith(":") and _BODY_INTRO.fullmatch(s):
             points, k_next = _list_points(lines, k + 1)
             points = [p for p in points if _POINT_VERB.match(p.text)]
             if points:
@@ -118,7 +131,7 @@ def find_decisions(
         if not is_hot:
             k += 1
             continue
-        intro = _LIST_INTRO.search(s) if s else None
+        intro = _LIST_INTRO.search(s) if s and _may_end_intro(s) else None
         if intro and _intro_prefix_ok(s[: intro.start()], resolver):
             points, k_next = _list_points(lines, k + 1)
             if points:
@@ -137,6 +150,26 @@ def find_decisions(
                     out.append(found)
         k += 1
     return out
+
+
+# What ``_LIST_INTRO`` can end with, before its closing dashes, colons and blanks.
+_INTRO_ENDS = ("agreed", "resolved", "decided", "approved", "endorsed", "adopted", "ratified", "decision", "decisions",
+               "unanimously", "to", "that", "follows")
+
+
+def _may_end_intro(s: str) -> bool:
+    """Whether ``_LIST_INTRO`` can match ``s``: it is anchored at the end, so only the last word need be read.
+
+    A tail with other than ASCII letters is left to the pattern (case-insensitive
+    matching pairs a few other letters with ASCII ones).
+    """
+    end = len(s)
+    while end and (s[end - 1].isspace() or s[end - 1] in ":-–—"):
+        end -= 1
+    word = s[max(0, end - 12) : end]
+    if not word.isascii():
+        return True
+    return word.lower().endswith(_INTRO_ENDS)
 
 
 def _intro_prefix_ok(prefix: str, resolver: PersonResolver) -> bool:
@@ -162,7 +195,7 @@ def _list_points(lines: list[TextLine], k: int) -> tuple[list[FoundDecision], in
         text = _tidy(m.group("body"))
         if text and not _noted_only(text):
             a = lines[k].start + m.start("body")
-            points.append(FoundDecision(text, Span(a, lines[k].span().end)))
+            points.append(FoundDecision(text, Span(a, lines[k].span_end())))
         k += 1
     return points, k
 
@@ -184,37 +217,37 @@ def _sentence_decision(
     clean: str, a: int, b: int, resolver: PersonResolver, body: str | None, recurring: Container[str]
 ) -> FoundDecision | None:
     sent = clean[a:b]
-    if re.match(r"\s*Actions?\b\s*[:–—-]", sent):
+    if _ACTION_LABEL.match(sent):
         return None
-    m = _IT_WAS.search(sent)
+    # Each pattern below needs a word of its own; testing for the word first skips most of them.
+    low = folded(sent)
+    m = _IT_WAS.search(sent) if "was" in sent else None
     if m:
         if _noted_only(sent[m.end() :]):
             return None  # "It was agreed to note the report": noting is no decision
         start = m.start() if len(sent[: m.start()].split()) <= 6 else 0
         return _found(clean, a + start, b, resolver)
-    m = _BARE.match(sent)
+    m = _BARE.match(sent) if low is None or "agreed" in low or "resolved" in low else None
     if m and _EMPTY_REST.fullmatch(m.group("rest")) is None and not _noted_only(m.group("rest")):
         label = m.group("label")
         if not label or _is_topic_label(label, resolver):
             return _found(clean, a + m.start("v"), b, resolver)
-    for m in _PASSIVE.finditer(sent):
+    for m in _PASSIVE.finditer(sent) if any(v in sent for v in _PASSIVE_VERBS) else ():
         if _MODAL_BEFORE.search(sent[: m.start("aux")]):
             continue
         after = sent[m.end() :]
-        if not _MINUTES_WORDS.search(sent) and re.match(
-            r"\s+by\s+(?!the\s+(?:meeting|board|committee|group|cabinet|partnership|members))", after, re.IGNORECASE
-        ):
+        if not _MINUTES_WORDS.search(sent) and _BY_OTHERS.match(after):
             continue  # "approved by the Government": someone else's decision
         if m.group("v") in ("accepted", "confirmed", "signed") and not _MINUTES_WORDS.search(sent):
             continue
-        if re.match(r"\s*(?:If|Once|When|Until|Unless)\b", sent):
+        if _CONDITION.match(sent):
             continue
         return _found(clean, a, b, resolver)
-    m = _SUBJECT.match(sent)
+    m = _SUBJECT.match(sent) if any(v in sent for v in _SUBJECT_VERBS) else None
     if m and _is_body(m.group("subj"), resolver, body, recurring):
         return _found(clean, a, b, resolver)
     # The chair agreeing on the meeting's behalf: "Cllr X thanked Y and agreed that ..."
-    m = re.search(r"\bagreed\s+that\s+", sent)
+    m = _AGREED_THAT.search(sent) if "agreed" in sent else None
     if m:
         who = _leading_person(sent[: m.start()], resolver)
         if who and resolver.is_chair(who):
@@ -250,7 +283,8 @@ def _leading_person(prefix: str, resolver: PersonResolver) -> str | None:
 
 
 def _noted_only(text: str) -> bool:
-    if not _NOTED.search(text):
+    low = folded(text)
+    if low is not None and "note" not in low or not _NOTED.search(text):
         return False
     without = _NOTED.sub(" ", text)
     return not _DECIDING.search(without)
@@ -266,6 +300,8 @@ def _found(clean: str, a: int, b: int, resolver: PersonResolver) -> FoundDecisio
 
 def _cut_other_speaker(clean: str, a: int, b: int, resolver: PersonResolver) -> int:
     """End of the decision before "; <attendee> noted ..." runs another speaker into the sentence."""
+    if clean.find(";", a, b) < 0:
+        return b
     for m in re.finditer(r";\s+", clean[a:b]):
         rest = clean[a + m.end() : b]
         if _leading_person(rest, resolver) or re.match(r"(?:he|she|they)\s", rest):
@@ -277,7 +313,9 @@ def _tidy(text: str) -> str:
     """A decision as a sentence: markers and a trailing "and" gone, capital first, full stop last."""
     text = squash(text).strip(" ;,-–—")
     text = _LABEL.sub("", text)
-    text = re.sub(r"(?:[,;]?\s+and|[,;])$", "", text).strip()
+    if text.endswith((",", ";", "and")):  # all the pattern can remove
+        text = _TRAILING_AND.sub("", text)
+    text = text.strip()
     if not text:
         return ""
     text = text[0].upper() + text[1:]

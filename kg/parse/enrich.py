@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from kg.gazetteer import Gazetteer
 from kg.names import SHORT_FORMS, fold, person_key
 from kg.parse import people as P
+from kg.parse.scan import matches_at, positions
 from kg.parse.textlines import Line, lines_with
 from kg.records import Person, Span
 
@@ -106,7 +107,7 @@ def _describe(person: Person, text: str, in_body, gaz: Gazetteer) -> None:
         return
     rx = _word_rx(surname)
     for ln in in_body(lines_with(text, (surname,), case=True)):
-        for m in rx.finditer(ln.raw):
+        for m in matches_at(rx, ln.raw, positions(ln.raw, (surname,))):  # each match starts with the surname
             before = ln.raw[max(0, m.start() - 60) : m.start()].split()
             given = _given_before(before, person)
             if given is None:
@@ -151,10 +152,16 @@ def _same_given(a: str, b: str) -> bool:
 
 
 def _rank_before(words: list[str]) -> str | None:
+    """The rank printed just before a name ("Detective Superintendent"); only the last four words count."""
+    return _rank_of(tuple(words[-4:]))
+
+
+@lru_cache(maxsize=4096)
+def _rank_of(words: tuple[str, ...]) -> str | None:
     for size in (4, 3, 2, 1):
         if len(words) < size:
             continue
-        tail = words[-size:]
+        tail = list(words[-size:])
         if P.honorific_at(tail, 0) == size:
             hon = " ".join(tail)
             _n, _h, _p, rank = P.person_hon(f"{hon} X Y")

@@ -66,6 +66,16 @@ _COUNCIL = re.compile(
     r"^(?P<c>(?:[A-Za-z][\w'’\-]*\s+){0,4}(?:county|district|borough|city|town|parish|metropolitan\s+borough)?\s*council)$",
     re.IGNORECASE,
 )
+
+
+def _council(text: str) -> re.Match[str] | None:
+    """``_COUNCIL.match(text)``, skipped unless the text ends in "council" (the pattern is anchored there)."""
+    tail = text[-8:]
+    if tail.isascii() and not tail.lower().endswith("council") and not tail.endswith("\n"):  # "$" allows a last newline
+        return None
+    return _COUNCIL.match(text)
+
+
 _VENUE = re.compile(
     r"\b(?:hall|house|room|chamber|offices?|centre|center|building|mill|court|civic|library|hotel|suite|floor|"
     r"guildhall|microsoft\s+teams|teams|zoom|online|virtual(?:ly)?|remote(?:ly)?|campus|station|headquarters|hq|"
@@ -96,7 +106,12 @@ def parse_header(text: str, headings: list[Span], gaz: Gazetteer) -> Header:
 def _header_lines(text: str) -> list[Line]:
     out: list[Line] = []
     nonblank = 0
-    for ln in iter_lines(text[: _MAX_CHARS * 2]):
+    cut = _MAX_CHARS * 2
+    for ln in iter_lines(text):  # the document's lines, split once for every stage
+        if ln.start > cut:
+            break
+        if ln.end > cut:  # read no further than the first ``cut`` characters
+            ln = Line(ln.start, cut, ln.raw[: cut - ln.start])
         clean = ln.clean
         if ln.start > _MAX_CHARS and out:
             break
@@ -172,7 +187,7 @@ def _find_body(lines: list[Line], h: Header) -> None:
     for ln, clean in rows[:10]:
         if "\t" in clean or _BOILER.match(clean) or find_dates(clean) or clean.endswith(":") or len(clean.split()) > 12:
             continue
-        if council and _COUNCIL.match(clean):
+        if council and _council(clean):
             continue
         _set_body(h, _with_unit_line(_tidy(clean), rows, ln), ln)
         return
@@ -235,10 +250,10 @@ def _letterhead_council(rows: list[tuple[Line, str]]) -> str | None:
     cands = [c for _ln, c in rows[:10]]
     for k, c in enumerate(cands):
         for text in (c, f"{c} {cands[k + 1]}" if k + 1 < len(cands) else ""):
-            if text and "\t" not in text and _COUNCIL.match(text) and len(text.split()) >= 2:
+            if text and "\t" not in text and _council(text) and len(text.split()) >= 2:
                 return _titlecase(text)
         for cell in c.split("\t"):
-            if _COUNCIL.match(cell.strip()) and len(cell.split()) >= 2:
+            if _council(cell.strip()) and len(cell.split()) >= 2:
                 return _titlecase(cell.strip())
     return None
 

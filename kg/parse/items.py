@@ -54,6 +54,10 @@ _NON_TITLES = {
     "organisation", "role", "status", "ref", "no", "number", "title", "responsible", "decision", "decisions",
     "due", "due date", "by when", "outcome", "summary", "signed", "contents",
 }
+_MINUTES_TITLE = re.compile(r"minutes of (?:the )?meeting(?: of)?$")
+_FIGURES = re.compile(r"[\d\s.,:/£%-]+")
+# "Title. First sentence ...": a title run into the text that follows it
+_RUN_IN = re.compile(r"(.{3,80}?)(?:\.\s+|:\s+|\s+[–—-]\s+)(?=[A-Z])(.*)")
 _TOP_GAP = 3  # largest jump between consecutive top-level numbers that still continues a run
 _LOOKBACK = 40  # candidates considered as a predecessor: keeps the run search linear
 
@@ -251,7 +255,7 @@ def _title_of(raw: str, *, strict: bool = False, heading: bool = False) -> str |
     ):
         title = " ".join(words[:caps]).rstrip(" .:-–—")
     else:
-        m = re.match(r"(.{3,80}?)(?:\.\s+|:\s+|\s+[–—-]\s+)(?=[A-Z])(.*)", title)
+        m = _RUN_IN.match(title)
         if m and len(m.group(2).split()) >= 3 and len(m.group(1).split()) <= 8 and (
             m.group(0)[len(m.group(1)) :].lstrip().startswith(".") or m.group(2).rstrip().endswith(".")
         ):
@@ -262,6 +266,8 @@ def _title_of(raw: str, *, strict: bool = False, heading: bool = False) -> str |
 
 
 def _is_caps_word(w: str) -> bool:
+    if w.isascii():  # the usual case, answered without a loop in Python
+        return w.upper() == w
     letters = [c for c in w if c.isalpha()]
     return all(c.isupper() for c in letters)  # digits and dashes continue a capitals run
 
@@ -275,7 +281,7 @@ def _looks_like_title(title: str, *, strict: bool, heading: bool) -> bool:
         return False
     if _ACTION_LINE.match(title) or _MONTH_START.match(title):
         return False
-    if re.match(r"minutes of (?:the )?meeting(?: of)?$", key) or re.fullmatch(r"[\d\s.,:/£%-]+", title):
+    if _MINUTES_TITLE.match(key) or _FIGURES.fullmatch(title):
         return False
     words = title.split()
     if len(words) > (10 if strict else 16) or len(title) > 140:

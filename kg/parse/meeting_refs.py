@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from kg.parse.dates import find_dates
-from kg.parse.sentences import TextLine
+from kg.parse.sentences import TextLine, hot_starts
 
 _MINUTES_ITEM = re.compile(r"\b(?:minutes|notes|previous\s+meeting|last\s+meeting)\b", re.IGNORECASE)
 _MINUTES_DECISION = re.compile(r"\b(?:minutes|notes|record)\b", re.IGNORECASE)
@@ -30,6 +30,9 @@ _NEXT_LINE = re.compile(
     r"\s*(?:[:\-–—]|on\b|will\b|is\b|are\b)",
     re.IGNORECASE,
 )
+
+
+_NEXT_WORDS = ("next", "future")  # one of which every ``_NEXT_LINE`` holds
 
 
 def previous_meeting(
@@ -67,11 +70,12 @@ def next_meetings(
     for title, lines in regions:
         in_item = bool(title and _NEXT_ITEM.search(title))
         pending = False  # a "Future meetings:" line whose dates follow on the next lines
+        hot = hot_starts(clean, lines, _NEXT_WORDS)
         for ln in lines:
             s = ln.stripped
             if not s:
                 continue
-            m = _NEXT_LINE.match(ln.text)
+            m = _NEXT_LINE.match(ln.text) if ln.start in hot else None
             if m and not _other_body(s):
                 dates = _future_dates(ln.text[m.end() :], meeting_date)
                 found.extend(dates)

@@ -65,6 +65,9 @@ class PersonResolver:
         self._by_initials: dict[str, list[Person]] = defaultdict(list)
         self._by_first: dict[str, list[Person]] = defaultdict(list)
         self._by_family: dict[str, list[Person]] = defaultdict(list)
+        # What each reference was found to mean: the acts ask about the same names again and again.
+        self._attendees: dict[str, Person | None] = {}
+        self._resolved: dict[str, str | None] = {}
         for p in self.people:
             key = _person_key(p.name)
             if key in self._by_key:
@@ -83,6 +86,11 @@ class PersonResolver:
 
     def attendee(self, ref: str) -> Person | None:
         """The attendee ``ref`` can only mean, or None."""
+        if ref not in self._attendees:
+            self._attendees[ref] = self._attendee(ref)
+        return self._attendees[ref]
+
+    def _attendee(self, ref: str) -> Person | None:
         name = _split_name(_NOTE.sub(" ", ref)).name.strip(" .,;:-–")
         if not name:
             return None
@@ -106,11 +114,12 @@ class PersonResolver:
         # A typo in the family name ("Tanya Richards" for "Tanya Richardson").
         same_first = [
             p for p in self._by_first.get(words[0], [])
-            if fuzz.ratio(p_key_family(p), words[-1]) >= 80
+            if fuzz.ratio(p_key_family(p), words[-1], score_cutoff=80) >= 80
         ]
         if len(same_first) == 1:
             return same_first[0]
-        close = [p for p in self.people if fuzz.ratio(_person_key(p.name), key) >= 92]
+        # the cut-off lets rapidfuzz give up early on names far apart (it then scores 0)
+        close = [p for p in self.people if fuzz.ratio(_person_key(p.name), key, score_cutoff=92) >= 92]
         return close[0] if len(close) == 1 else None
 
     def by_role(self, capacity: str) -> Person | None:
@@ -122,6 +131,11 @@ class PersonResolver:
 
     def resolve(self, ref: str) -> str | None:
         """Attendee name for ``ref``; the printed name when it is a name but no attendee; else None."""
+        if ref not in self._resolved:
+            self._resolved[ref] = self._resolve(ref)
+        return self._resolved[ref]
+
+    def _resolve(self, ref: str) -> str | None:
         hit = self.attendee(ref)
         if hit:
             return hit.name

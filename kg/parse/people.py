@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from kg.gazetteer import Gazetteer, expand_org_abbreviation
 from kg.names import HONORIFICS, POSTNOMINALS, split_name
+from kg.parse.scan import folded
 from kg.resources import ontology_dir
 
 # Ranks printed before a name that say what the person is, not just how to address them.
@@ -76,6 +77,11 @@ NAME_PATTERN = (
     r"Inspector|Superintendent|Detective[ \t]+Superintendent|Chief[ \t]+Inspector)\.?[ \t]+)?"
     r"(?:[A-Z]\.?[ \t]+)?[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|de|van|von|der|la|le|du|da)){0,3}"
 )
+def without_notes(text: str) -> str:
+    """``text`` without its bracketed markers and deputy notes ("(Chair)", "(substituting for X)")."""
+    return _MARKER.sub("", _DEPUTY_IN.sub("", text)) if "(" in text else text
+
+
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 _COUNCILLORS = re.compile(r"^(?:County\s+)?(?:Councillors|Cllrs\.?)\s*:?\s+")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -312,9 +318,14 @@ def _chunk_score(words: list[str], hon: bool, total: int) -> float:
 # -- names -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 14)
 def looks_like_name(text: str, *, lenient: bool = False, surname_ok: bool = False) -> bool:
-    """Whether ``text`` is one person's name (with optional honorific and post-nominals)."""
-    text = _MARKER.sub("", _DEPUTY_IN.sub("", text)).strip(" ,;:.-–*")
+    """Whether ``text`` is one person's name (with optional honorific and post-nominals).
+
+    Cached, like the other tests on names here: an attendance line is asked about
+    several times over, and the same names recur from meeting to meeting.
+    """
+    text = without_notes(text).strip(" ,;:.-–*")
     if not text or len(text) > 60:
         return False
     toks = text.split()
@@ -338,6 +349,7 @@ def looks_like_name(text: str, *, lenient: bool = False, surname_ok: bool = Fals
     return lenient and len(rest) <= 3
 
 
+@lru_cache(maxsize=1 << 13)
 def trailing_name(text: str) -> int | None:
     """Offset in ``text`` where a glued-on name starts ("NHS Bassetlaw CCG Andrew Gowan" -> 18)."""
     toks = [(m.group(0), m.start()) for m in re.finditer(r"\S+", text)]
@@ -369,6 +381,18 @@ _TIER = re.compile(r"^(?P<t>(?:District|County|Borough|City|Town|Parish|Unitary)
 
 def person_hon(raw: str) -> tuple[str, str | None, list[str], str | None]:
     """Name, honorific, post-nominals, and the role a rank implies ("ACC" -> Assistant Chief Constable)."""
+    name, hon, post, role = _person_hon(raw)
+    return name, hon, list(post), role
+
+
+@lru_cache(maxsize=1 << 14)
+def _person_hon(raw: str) -> tuple[str, str | None, tuple[str, ...], str | None]:
+    """``person_hon`` with the post-nominals as a tuple, cached: every attendee passes here, often twice."""
+    name, hon, post, role = _split_person(raw)
+    return name, hon, tuple(post), role
+
+
+def _split_person(raw: str) -> tuple[str, str | None, list[str], str | None]:
     tier = _TIER.match(raw)
     if tier:  # "District Cllr Colin Baxter": a councillor of another tier
         parts = split_name(raw[tier.end() :])
@@ -388,11 +412,13 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in re.findall(r"[A-Za-z][\w'’\-]*", text)]
 
 
+@lru_cache(maxsize=1 << 14)
 def is_roleish(text: str) -> bool:
     ws = _words(text)
     return any(w in ROLE_WORDS for w in ws)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_orgish(text: str) -> bool:
     """An organisation by its shape: an organisation noun, and not headed by a role word."""
     ws = _words(text)
@@ -446,8 +472,23 @@ def _strip_paren(text: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
 
 
+_CELL_CACHE: dict[tuple[int, str], tuple[Gazetteer, tuple[str | None, str | None]]] = {}
+
+
 def resolve_org_cell(cell: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
-    """An organisation cell of a table to (organisation, role)."""
+    """An organisation cell of a table to (organisation, role); remembered per gazetteer, as ``known_org`` is."""
+    key = (id(gaz), cell)
+    hit = _CELL_CACHE.get(key)
+    if hit is not None and hit[0] is gaz:
+        return hit[1]
+    if len(_CELL_CACHE) > 20000:
+        _CELL_CACHE.clear()
+    out = _resolve_org_cell(cell, gaz)
+    _CELL_CACHE[key] = (gaz, out)
+    return out
+
+
+def _resolve_org_cell(cell: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
     s = re.sub(r"\s+", " ", cell).strip(" ,;:")
     if not s:
         return None, None
@@ -473,8 +514,26 @@ def resolve_org_cell(cell: str, gaz: Gazetteer) -> tuple[str | None, str | None]
     return gaz.canonical_org(s), None
 
 
+_ATTRS_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Gazetteer, tuple[str | None, str | None]]] = {}
+
+
 def classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str | None]:
-    """What follows a name ("Corporate Director", "Nottinghamshire County Council") to (org, role)."""
+    """What follows a name ("Corporate Director", "Nottinghamshire County Council") to (org, role).
+
+    Remembered per gazetteer, as ``known_org`` is: the same descriptions recur.
+    """
+    key = (id(gaz), tuple(segments))
+    hit = _ATTRS_CACHE.get(key)
+    if hit is not None and hit[0] is gaz:
+        return hit[1]
+    if len(_ATTRS_CACHE) > 20000:
+        _ATTRS_CACHE.clear()
+    out = _classify_attrs(segments, gaz)
+    _ATTRS_CACHE[key] = (gaz, out)
+    return out
+
+
+def _classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str | None]:
     segs = [s.strip(" ,;:") for s in segments if s.strip(" ,;:")]
     if not segs:
         return None, None
@@ -515,24 +574,48 @@ def _capitalised(text: str) -> bool:
     return 2 <= len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
-def _split_commas(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """Split at commas, semicolons and spaced dashes ("Name - Role") outside parentheses: (segment, start, end)."""
+# A comma or semicolon, or a dash with a space either side ("Name - Role").
+_SEPARATOR = re.compile(r"[,;]|(?<= )[-–—](?= )")
+_OXFORD_AND = re.compile(r"\s*(?:(?:and|&)\s+)?")
+
+
+_SEPARATOR_OR_BRACKET = re.compile(r"[,;()\[\]]|(?<= )[-–—](?= )")
+
+
+def _cuts_outside_brackets(text: str) -> list[int]:
+    """Offsets of the separators ``_SEPARATOR`` finds that are not inside brackets.
+
+    Only brackets and separators are visited (a regex finds them), not every character.
+    """
     out = []
     depth = 0
-    start = 0
-    n = len(text)
-    for i, ch in enumerate(text):
+    for m in _SEPARATOR_OR_BRACKET.finditer(text):
+        ch = m.group()
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ",;" or ch in "-–—" and 0 < i < n - 1 and text[i - 1] == " " and text[i + 1] == " "):
-            out.append((text[start:i], offset + start, offset + i))
-            start = i + 1
-    out.append((text[start:], offset + start, offset + len(text)))
+        elif depth == 0:
+            out.append(m.start())
+    return out
+
+
+def _split_commas(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Split at commas, semicolons and spaced dashes ("Name - Role") outside parentheses: (segment, start, end)."""
+    out = []
+    start = 0
+    n = len(text)
+    if "(" not in text and "[" not in text:  # nothing to be inside of: every separator cuts
+        cuts = (m.start() for m in _SEPARATOR.finditer(text))
+    else:
+        cuts = _cuts_outside_brackets(text)
+    for i in cuts:
+        out.append((text[start:i], offset + start, offset + i))
+        start = i + 1
+    out.append((text[start:], offset + start, offset + n))
     cleaned = []
     for t, a, _b in out:
-        lead = re.match(r"\s*(?:(?:and|&)\s+)?", t).end()  # the Oxford comma: "A, B, and C"
+        lead = _OXFORD_AND.match(t).end()  # the Oxford comma: "A, B, and C"
         body = t[lead:].rstrip()
         if body:
             cleaned.append((body, a + lead, a + lead + len(body)))
@@ -576,7 +659,19 @@ def parse_entries(text: str, gaz: Gazetteer, offset: int = 0, *, councillors: bo
 
 
 def _classify_segment(seg: str, a: int, councillors: bool, lenient: bool = False) -> list[tuple[str, int, int, bool]]:
-    core = _TRAILING_PAREN.sub("", _MARKER.sub("", _DEPUTY_IN.sub("", seg))).strip()
+    """``seg`` (starting at offset ``a``) as pieces: (text, start, end, is a name)."""
+    return [(t, a + s, a + e, is_name) for t, s, e, is_name in _classify_at0(seg, councillors, lenient)]
+
+
+@lru_cache(maxsize=1 << 13)
+def _classify_at0(seg: str, councillors: bool, lenient: bool) -> tuple[tuple[str, int, int, bool], ...]:
+    """``_classify_segment`` at offset 0, cached (segments recur): offsets shift with the segment."""
+    return tuple(_classify(seg, 0, councillors, lenient))
+
+
+def _classify(seg: str, a: int, councillors: bool, lenient: bool = False) -> list[tuple[str, int, int, bool]]:
+    core = without_notes(seg)
+    core = (_TRAILING_PAREN.sub("", core) if "(" in core else core).strip()
     if looks_like_name(core, surname_ok=councillors, lenient=lenient and not is_roleish(core) and not is_orgish(core)):
         return [(seg, a, a + len(seg), True)]
     # "A Smith and B Jones", "Councillors Smith and Jones"
@@ -597,7 +692,7 @@ def _classify_segment(seg: str, a: int, councillors: bool, lenient: bool = False
         if head and not looks_like_name(_PARENS.sub("", head), surname_ok=councillors):
             return [*_classify_segment(head, a, councillors), (parts[-1], a + cut, a + len(seg), True)]
     # a name glued after a role or organisation, or after a closing parenthesis; a marker or deputy note may follow it
-    marker = _END_MARKER.search(seg)
+    marker = _END_MARKER.search(seg) if "(" in seg else None  # a marker is bracketed
     cut = _glued_cut(seg[: marker.start()] if marker else seg)
     if cut:
         head, tail = re.sub(r"\s+(?:and|&)$", "", seg[:cut].rstrip()), seg[cut:]
@@ -651,23 +746,34 @@ _DEPUTISING = re.compile(
 )
 
 
+_DEPUTISING_WORDS = ("deputis", "deputiz", "substitut", "attending", "representing")
+
+
+def _may_deputise(text: str) -> bool:
+    """Whether ``_DEPUTISING`` can match ``text``: only with one of its verbs in it."""
+    low = folded(text)
+    return low is None or any(w in low for w in _DEPUTISING_WORDS)
+
+
 def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
     texts = [entry.raw, *attrs]
     for t in texts:
+        if "(" not in t:
+            continue  # markers and deputy notes are bracketed
         mk = _MARKER.search(t)
         if mk:
             entry.marker = marker_kind(mk.group("m"))
         dep = _DEPUTY_IN.search(t)
         if dep and looks_like_name(dep.group("who")):
             entry.deputy_for = dep.group("who").strip()
-    clean = [_MARKER.sub("", _DEPUTY_IN.sub("", t)).strip() for t in attrs]
+    clean = [without_notes(t).strip() for t in attrs]
     for k, t in enumerate(clean):
-        by = _DEPUTISING.fullmatch(t)
+        by = _DEPUTISING.fullmatch(t) if _may_deputise(t) else None
         if by and looks_like_name(by.group("who")):
             entry.deputy_by = by.group("who")
             clean[k] = ""
-    entry.raw = _MARKER.sub("", _DEPUTY_IN.sub("", entry.raw)).strip(" ,")
-    paren = _TRAILING_PAREN.search(entry.raw)
+    entry.raw = without_notes(entry.raw).strip(" ,")
+    paren = _TRAILING_PAREN.search(entry.raw) if "(" in entry.raw else None
     if paren:  # "Dr Lyn Hayes (Public Health)": what the brackets say describes the person
         clean.insert(0, paren.group(0).strip(" ()"))
         entry.raw = entry.raw[: paren.start()].strip()

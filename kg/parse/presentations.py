@@ -23,6 +23,9 @@ _VERB = re.compile(
     r"|(?:provided|gave|presented)\s+an?\s+(?:\w+\s+){0,2}?update"
     r"|took\s+(?:the\s+)?(?:meeting|members|group|board|committee|partners)\s+through)"
 )
+_SUBJECT_END = re.compile(r",|\battended\b|\bthen\b|\balso\b")
+_AND = re.compile(r"\s+and\s+|\s*&\s*")
+_VERB_WORDS = ("present", "introduced", "talked", "spoke", "update", "took")  # one of which every ``_VERB`` holds
 _WHO = re.compile(r"\b(?:introduced|welcomed)\s+(?P<who>.+?),?\s+who\s+(?:then\s+)?$")
 
 
@@ -35,7 +38,7 @@ class FoundPresentation:
 def find_presentation(clean: str, a: int, b: int, resolver: PersonResolver) -> FoundPresentation | None:
     """The presentation one sentence ``clean[a:b]`` records, if any."""
     sent = clean[a:b]
-    m = _VERB.search(sent)
+    m = _VERB.search(sent) if any(w in sent for w in _VERB_WORDS) else None
     if not m:
         return None
     subject = sent[: m.start()]
@@ -44,12 +47,12 @@ def find_presentation(clean: str, a: int, b: int, resolver: PersonResolver) -> F
         subject = who.group("who")
     else:
         # "X, Chair of the Board, made ..." / "X attended for this item and talked to ..."
-        subject = re.split(r",|\battended\b|\bthen\b|\balso\b", subject, maxsplit=1)[0]
+        subject = _SUBJECT_END.split(subject, maxsplit=1)[0]
         if len(subject.split()) > 10:
             return None
     presenters = []
-    for part in re.split(r"\s+and\s+|\s*&\s*", subject.strip()):
-        part = re.split(r",", part)[0].strip()
+    for part in _AND.split(subject.strip()):
+        part = part.split(",", 1)[0].strip()
         name = resolver.resolve(part) if part else None
         if name and name not in presenters:
             presenters.append(name)

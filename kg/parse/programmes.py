@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.gazetteer import Gazetteer
@@ -49,6 +49,8 @@ _GENERIC_REVIEW = {
 }
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _TOKEN = re.compile(r"[\w'’&.-]+")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_INITIAL_OR_ST = re.compile(r"(?:St|[A-Z])\.")
 _MAX_WORDS = 8
 
 
@@ -119,7 +121,7 @@ class ProgrammeFinder:
         if self._last is not None and self._last.text is text:
             return self._last
         low = lowered(text) or _lower(text)  # the act finders have lower-cased this text already
-        heads = _head_words(low)
+        heads = _head_words(low, text)
         gaz_hits = self._gazetteer(text, low)
         self._last = _Scan(text, gaz_hits, [h.start for h in gaz_hits], heads, [h[0] for h in heads], {})
         return self._last
@@ -157,23 +159,40 @@ class _Scan:
     views: dict[tuple[int, int], str]
 
 
-def _head_words(low: str) -> list[tuple[int, int]]:
-    """(start, end) of every whole word of ``low`` that is a programme head word, in order.
+def _head_words(low: str, text: str) -> list[tuple[int, int]]:
+    """(start, end) of every whole word of ``low`` that is a programme head word printed with a capital, in order.
 
-    A ``str.find`` per head word: a regex alternation over lower-case text is
-    tried at almost every position, which cost more than all the rest.
+    A ``str.find`` per stem ("program" finds "Programme" and "Programmes" too):
+    a regex alternation over lower-case text is tried at almost every position,
+    which cost more than all the rest. A head in lower case in ``text`` can never
+    end a name (title-casing a heading keeps each word's first letter), so it is
+    not returned.
     """
     out = []
     n = len(low)
-    for word in _HEAD_WORDS:
-        i = low.find(word)
+    for stem, words in _HEAD_STEMS:
+        i = low.find(stem)
         while i >= 0:
-            j = i + len(word)
-            if _word_start(low, i) and (j == n or not (low[j].isalnum() or low[j] == "_")):
-                out.append((i, j))
-            i = low.find(word, j)
+            if text[i].isupper() and (i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_")):
+                for word in words:
+                    j = i + len(word)
+                    if low.startswith(word, i) and (j == n or not (low[j].isalnum() or low[j] == "_")):
+                        out.append((i, j))
+            i = low.find(stem, i + len(stem))
     out.sort()
     return out
+
+
+def _stems(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The head words grouped under the shortest of them that begins them ("program": program, programme ...)."""
+    stems: dict[str, list[str]] = {}
+    for w in sorted(words, key=len):
+        stem = next((s for s in stems if w.startswith(s)), w)
+        stems.setdefault(stem, []).append(w)
+    return tuple((s, tuple(ws)) for s, ws in stems.items())
+
+
+_HEAD_STEMS = _stems(_HEAD_WORDS)
 
 
 def _word_start(text: str, i: int) -> bool:
@@ -316,27 +335,11 @@ def _phrase_before(view: str, head_start: int, head_end: int) -> tuple[int, int]
     if view[head_start:head_end] not in HEADS:
         return None  # "programme" in lower case
     after = view[head_end:]
-    nxt = re.match(r"[ \t]+([A-Z][a-z]+)", after)
+    nxt = _NEXT_WORD.match(after)
     if nxt and not re.match(r"[ \t]+(?:The|This|It|He|She|They)\b", after):
         # "... Programme Board" is a body; "Local Plan Review": the later head takes the whole name
         return None
-    window_start = max(0, head_start - 120)
-    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(view, window_start, head_start)]
-    if window_start > 0 and tokens:
-        tokens = tokens[1:]  # the first token of the window may be cut
-    words: list[tuple[int, str]] = []
-    k = len(tokens) - 1
-    while k >= 0 and len(words) < _MAX_WORDS:
-        pos, w = tokens[k]
-        if w.endswith(".") and not re.fullmatch(r"(?:St|[A-Z])\.", w):
-            break  # the previous sentence ends here
-        # a connector ("and", "of") only joins two capitalised words: "Police and Crime Plan"
-        joins = w.lower() in _CONNECTORS and k > 0 and words and words[-1][1][0].isalpha() and tokens[k - 1][1][0].isupper()
-        if not (_is_cap_word(w) or joins):
-            break
-        words.append((pos, w))
-        k -= 1
-    words.reverse()
+    words = _capitalised_run(view, head_start)
     while words and (words[0][1].lower() in _LEADING_DROP or words[0][1].lower() in _CONNECTORS):
         words.pop(0)
     if not words:
@@ -352,17 +355,76 @@ def _phrase_before(view: str, head_start: int, head_end: int) -> tuple[int, int]
     return words[0][0], head_end
 
 
+def _capitalised_run(view: str, head_start: int) -> list[tuple[int, str]]:
+    """(offset, word) of the capitalised words that end just before ``head_start``, in order.
+
+    Words are read back from the head through a window of 120 characters whose
+    first word may be cut. A window of 40 is tried first and gives the same
+    answer whenever reading stopped before its first word: the words read, and
+    the one before each, are then the same in both (most names are short).
+    """
+    for reach in (40, 120):
+        window_start = max(0, head_start - reach)
+        tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(view, window_start, head_start)]
+        if window_start > 0 and tokens:
+            tokens = tokens[1:]  # the first token of the window may be cut
+        words, earliest = _read_back(tokens)
+        if earliest >= 1 or window_start == 0 or reach == 120:
+            return words
+    raise AssertionError("unreachable")
+
+
+def _read_back(tokens: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], int]:
+    """The capitalised run at the end of ``tokens`` and the index of the earliest token read (0 when none)."""
+    words: list[tuple[int, str]] = []
+    k = len(tokens) - 1
+    earliest = 0
+    while k >= 0 and len(words) < _MAX_WORDS:
+        earliest = k
+        pos, w = tokens[k]
+        if w.endswith(".") and not _INITIAL_OR_ST.fullmatch(w):
+            break  # the previous sentence ends here
+        # a connector ("and", "of") only joins two capitalised words: "Police and Crime Plan"
+        joins = w.lower() in _CONNECTORS and k > 0 and words and words[-1][1][0].isalpha() and tokens[k - 1][1][0].isupper()
+        if not (_is_cap_word(w) or joins):
+            break
+        words.append((pos, w))
+        k -= 1
+    words.reverse()
+    return words, earliest
+
+
 def acronyms_in(text: str) -> set[str]:
     """Upper-case words used in mixed-case lines: kept as printed when title-casing headings."""
     out: set[str] = set()
     caps_lines: dict[int, bool] = {}
-    for m in _ACRONYM.finditer(text):
+    for m in _acronyms(text):
         a = text.rfind("\n", 0, m.start()) + 1
         if a not in caps_lines:
             caps_lines[a] = _is_caps(_line_at(text, m.start()))
         if not caps_lines[a]:
             out.add(m.group(0))
     return out
+
+
+_CAPS_RUN = re.compile(r"[A-Z][A-Z]+")
+
+
+def _acronyms(text: str) -> Iterator[re.Match[str]]:
+    """``_ACRONYM.finditer(text)``: the runs of capitals with no word character either side.
+
+    A pattern that starts with ``\\b`` is tried at every position, one that starts
+    with a character class is not: four times faster over a whole document.
+    """
+    n = len(text)
+    for m in _CAPS_RUN.finditer(text):
+        a, b = m.span()
+        if (a == 0 or not _is_word_char(text[a - 1])) and (b == n or not _is_word_char(text[b])):
+            yield m
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def same_programme(a: str, b: str) -> bool:

@@ -64,9 +64,14 @@ def strip_markup(text: str) -> str:
     return text.strip(" ")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def iter_lines(text: str) -> tuple[Line, ...]:
-    """Every line of ``text`` with its half-open offsets (newline excluded); cached, as several stages read them."""
+    """Every line of ``text`` with its half-open offsets (newline excluded); cached, as several stages read them.
+
+    The header reads these too (it used to split a prefix of its own), so the
+    stages of one document share a single entry; a few are kept, so a document
+    seen again later is split again, as before.
+    """
     out: list[Line] = []
     pos = 0
     for raw in text.split("\n"):
