@@ -26,11 +26,14 @@ and ``prune`` drops the graphs of files not among the paths given.
 
 from __future__ import annotations
 
+import gc
 import os
+import tempfile
 import threading
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -40,6 +43,7 @@ import pyoxigraph as ox
 from kg.documents import collect_files
 from kg.gazetteer import default as default_gazetteer
 from kg.linkgraph import (
+    STALE,
     LinkFacts,
     described_entities,
     entities_of,
@@ -79,14 +83,15 @@ PARSE_CHUNK = 8  # files per task sent to a worker process
 IN_FLIGHT = 480
 IN_PROCESS = 12  # at most this many files are parsed here: starting workers costs more (0.3 s)
 # Batch sizes; the environment may lower them (the kill tests do, to commit often).
-# Quads per bulk batch (about 800 documents; one atomic ingestion up to the store's
-# BULK_MAX). The store compacts its tables after every second ingestion, rewriting all it
-# holds, so batches are large; but not larger: 800,000 took more CPU on 10,000 documents
-# (292 s against 255 s) and 1.65 GB, as loading takes about 0.9 KB per quad for a while,
-# on top of the batch's own N-Quads (300 bytes a quad).
-BULK_QUADS = int(os.environ.get("KG_BUILD_BATCH_QUADS", 600_000))
+# Quads per bulk batch (about 1,100 documents; one bulk load, one atomic ingestion). The
+# store's loading work per quad falls a little as batches grow (fewer ingestions for
+# RocksDB to compact), while its memory grows by about 0.9 KB a quad loaded at once; the
+# batch's own N-Quads wait in a temporary file, not in memory (``_Spool``). Towards the
+# end of a build batches shrink (``_Writer.target``), so that the last load, which
+# nothing overlaps, is short.
+BULK_QUADS = int(os.environ.get("KG_BUILD_BATCH_QUADS", 850_000))
 EXACT_BATCH = int(os.environ.get("KG_BUILD_EXACT_BATCH", 50))  # documents per exact batch
-BULK_LIMIT = 900_000  # quads: never more in one bulk batch (the store's BULK_MAX: one atomic write)
+BULK_LIMIT = 880_000  # quads: never more in one bulk batch (with the links it adds, at most the store's BULK_MAX)
 SMALL_BUILD = 200  # at most this many files into a store that has documents: exact batches only
 
 
@@ -277,13 +282,51 @@ def _emit_here(source: Source, matched: list[Cluster], gaz, parser: Parser | Non
     return Emitted(source.graph, ox.serialize(quads, format=NQ), len(quads), entity_labels(quads), link_facts(quads))
 
 
+class _Spool:
+    """A bulk batch's N-Quads gathered in an anonymous temporary file, not in memory.
+
+    The parent writes each document's bytes as it comes; the store then reads
+    the file itself (``load_nquads_file``: in Rust, without the GIL), so no
+    batch is ever held, joined or copied in Python memory. On Linux the file
+    has no name (it is reopened through ``/proc/self/fd``), so a killed build
+    leaves nothing behind.
+    """
+
+    def __init__(self):
+        self.named = not os.path.isdir("/proc/self/fd")
+        if self.named:
+            self.file = tempfile.NamedTemporaryFile(prefix="kg-batch-", suffix=".nq", delete=False)  # noqa: SIM115
+            self.path = self.file.name
+        else:
+            self.file = tempfile.TemporaryFile(prefix="kg-batch-")  # noqa: SIM115 (closed by close())
+            self.path = f"/proc/self/fd/{self.file.fileno()}"
+        self.count = 0  # quads written
+        self.size = 0  # bytes written
+
+    def write(self, data: bytes, count: int) -> None:
+        self.file.write(data)
+        self.count += count
+        self.size += len(data)
+
+    def ready(self) -> None:
+        self.file.flush()
+
+    def close(self) -> None:
+        self.file.close()
+        if self.named:
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+
+
 class _Loader:
     """Runs the bulk loads in a thread, one at a time and in order.
 
-    pyoxigraph releases the GIL while it loads bytes, so the parent keeps
-    linking and filling in keys for the next batch meanwhile: without it the
-    store's work and the parent's stand in line. An error is raised by the
-    next ``start`` or ``wait``.
+    pyoxigraph releases the GIL while it loads, so the parent keeps linking
+    and filling in keys for the next batch meanwhile: without it the store's
+    work and the parent's stand in line. An error is raised by the next
+    ``start`` or ``wait``.
     """
 
     def __init__(self, store):
@@ -291,14 +334,19 @@ class _Loader:
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
 
-    def start(self, data: bytes, count: int) -> None:
+    def start(self, spool: _Spool) -> None:
         self.wait()
+        spool.ready()
 
         def run() -> None:
             try:
-                self.store.load_nquads(data, count=count)
+                # Trusted: every line comes from pyoxigraph's serialisation, each IRI checked
+                # (``kg.prelink.Lines``), the person keys checked by ``keyed``.
+                self.store.load_nquads_file(spool.path, count=spool.count, trusted=True)
             except BaseException as exc:  # handed to the main thread
                 self.error = exc
+            finally:
+                spool.close()
 
         self.thread = threading.Thread(target=run, name="kg-bulk-load", daemon=True)
         self.thread.start()
@@ -334,17 +382,22 @@ class _Writer:
       between leaves a valid store whose mark makes the next build refresh in full.
     """
 
-    def __init__(self, store, gaz, known: dict[str, str], exact: bool):
+    def __init__(self, store, gaz, known: dict[str, str], exact: bool, expected: int = 0):
         self.store, self.gaz, self.known, self.exact = store, gaz, known, exact
+        self.expected = expected  # documents this build will add (to plan the last batches)
+        self.seen_docs = self.seen_quads = 0
         self._described: set[str] | None = None  # read when first needed: small builds never need it
-        self.bulk: list[bytes] = []
-        self.bulk_count = 0
+        self.bulk: _Spool | None = None
         self.bulk_labels: dict[str, Counter] = defaultdict(Counter)
         self.exact_batch: list[tuple[str, list]] = []
         self.touched: set[str] = set()
         self.marked = False  # bulk batches written: the links graph is provisional until finish()
         # A fresh store: the links graph is computed from the documents' own facts at the end.
         self.facts: LinkFacts | None = None if known else LinkFacts()
+        self.provisional: set[ox.Quad] = set()  # provisional descriptions written (fresh store only)
+        # ... and written with the last batch when the store has no links graph yet.
+        self.links_empty = not known and not store.ask(
+            "ASK { GRAPH ?links { ?s ?p ?o } }", bindings={"links": ox.NamedNode(LINKS_GRAPH)})
         self.graphs: set[str] = set()
         self.loader = _Loader(store)
 
@@ -355,7 +408,24 @@ class _Writer:
             self._described = described_entities(self.store)
         return self._described
 
+    def target(self) -> int:
+        """Quads at which to close the current bulk batch.
+
+        ``BULK_QUADS``, until what is left to load (this batch and the documents
+        still to come, estimated from those so far) is less than two batches:
+        then half of it, but not under a quarter of ``BULK_QUADS``.
+        """
+        pending = self.bulk.count if self.bulk is not None else 0
+        if not self.seen_docs or self.expected <= self.seen_docs:
+            return BULK_QUADS
+        left = pending + (self.expected - self.seen_docs) * self.seen_quads // self.seen_docs
+        if left >= 2 * BULK_QUADS:
+            return BULK_QUADS
+        return min(BULK_QUADS, max(BULK_QUADS // 4, left // 2))
+
     def add(self, doc: Emitted) -> None:
+        self.seen_docs += 1
+        self.seen_quads += doc.count
         if self.facts is not None:
             if doc.graph in self.graphs:  # two files, one graph: their facts do not add up
                 self.facts = None
@@ -367,28 +437,41 @@ class _Writer:
             if len(self.exact_batch) >= EXACT_BATCH:
                 self.flush_exact()
             return
-        if self.bulk and self.bulk_count + doc.count > BULK_LIMIT:
+        if self.bulk is not None and self.bulk.count + doc.count > BULK_LIMIT:
             self.flush_bulk()
-        self.bulk.append(doc.nquads)
-        self.bulk_count += doc.count
+        if self.bulk is None:
+            self.bulk = _Spool()
+        self.bulk.write(doc.nquads, doc.count)
+        described, labels = self.described, self.bulk_labels
         for entity, counts in doc.labels.items():
-            self.bulk_labels[entity].update(counts)
-        if self.bulk_count >= BULK_QUADS:
+            if entity in described:  # described already: only that it was touched matters
+                self.touched.add(entity)
+            else:
+                total = labels[entity]
+                for label, n in counts.items():
+                    total[label] += n
+        if self.bulk.count >= self.target():
             self.flush_bulk()
 
     def flush_bulk(self) -> None:
-        if not self.bulk:
+        if self.bulk is None:
             return
         labels = self.bulk_labels
         self.touched |= labels.keys()
         extra = provisional_quads(labels, self.described, self.gaz)
+        if self.facts is not None:
+            self.provisional.update(extra)
         now = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
-        self.bulk.append(ox.serialize([*extra, stale_quad(now)], format=NQ))
-        self.loader.wait()  # one batch in memory at a time as one piece of bytes
-        data, self.bulk = b"".join(self.bulk), []
-        self.loader.start(data, self.bulk_count + len(extra) + 1)
+        self.bulk.write(ox.serialize([*extra, stale_quad(now)], format=NQ), len(extra) + 1)
+        spool, self.bulk, self.bulk_labels = self.bulk, None, defaultdict(Counter)
+        self.loader.start(spool)  # waits for the batch before: one load at a time, in order
         self.marked = True
-        self.bulk, self.bulk_count, self.bulk_labels = [], 0, defaultdict(Counter)
+
+    def discard(self) -> None:
+        """Drop a batch not handed to the store (the build failed before it)."""
+        if self.bulk is not None:
+            self.bulk.close()
+            self.bulk = None
 
     def flush_exact(self, drop: list[str] | None = None) -> None:
         """Write the pending exact batch (and drop ``drop``) with the links of what it touches."""
@@ -409,6 +492,9 @@ class _Writer:
         self.exact_batch = []
 
     def finish(self, prune: list[str]) -> None:
+        if self.facts is not None and self.links_empty and not prune and not self.exact_batch:
+            self._finish_fresh()
+            return
         self.flush_exact(prune)
         if not self.marked:
             return
@@ -418,6 +504,49 @@ class _Writer:
             refresh_links(self.store, self.gaz)
         else:
             refresh_links(self.store, self.gaz, entities=self.touched)
+
+    def _finish_fresh(self) -> None:
+        """The links graph of a fresh store, bulk-loaded with the last batch of documents.
+
+        Replacing the graph in one SPARQL update cost more than any bulk batch
+        (parsing INSERT DATA, deleting through a transaction: about 10 s for
+        10,000 documents). Instead the final description goes into the last
+        bulk ingestion; if earlier batches wrote provisional descriptions and the
+        stale mark, one small update then deletes the provisional statements the
+        final graph lacks, clears the mark, and adds the final statements about
+        the same subject and property (held back so that, between the two
+        writes, each subject's property has either its provisional values or
+        its final ones, never both: the store validates after a kill there, and
+        the mark makes the next build refresh the links graph).
+        """
+        if self.bulk is None and not self.marked:
+            return  # nothing written
+        final = facts_quads(self.facts, self.gaz)
+        keep = set(final)
+        gone = [q for q in self.provisional if q not in keep]
+        moved = {(q.subject, q.predicate) for q in gone}
+        later = [q for q in final if (q.subject, q.predicate) in moved]
+        now = [q for q in final if (q.subject, q.predicate) not in moved]
+        if self.bulk is None:
+            self.bulk = _Spool()
+        self.bulk.write(ox.serialize(now, format=NQ), len(now))
+        spool, self.bulk, self.bulk_labels = self.bulk, None, defaultdict(Counter)
+        self.loader.start(spool)
+        self.loader.wait()
+        if self.marked:  # earlier batches: provisional descriptions and the stale mark to clear
+            links = ox.NamedNode(LINKS_GRAPH)
+            ops = [_data("DELETE", gone), _data("INSERT", later),
+                   f"DELETE WHERE {{ GRAPH {links} {{ {links} {ox.NamedNode(STALE[1])} ?t }} }}"]
+            self.store.update(" ;\n".join(op for op in ops if op))
+        self.marked = True
+
+
+def _data(verb: str, quads: list[ox.Quad]) -> str:
+    """``INSERT DATA`` / ``DELETE DATA`` of quads (each in its own graph; terms serialised by pyoxigraph)."""
+    if not quads:
+        return ""
+    lines = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+    return f"{verb} DATA {{\n{lines}\n}}"
 
 
 def build(
@@ -465,23 +594,48 @@ def build(
     wanted = {s.graph for s in sources}
     dropped = sorted(set(known) - wanted - {LINKS_GRAPH}) if prune else []
     if todo or dropped:
-        registry = Registry.from_store(store) if known else Registry()
-        writer = _Writer(store, gaz, known, exact=bool(known) and len(todo) <= SMALL_BUILD)
-        try:
-            for source, pre in _prelink_all(todo, parser, jobs, ingested):
-                if progress:
-                    progress(source.name)
-                doc = None if pre.error else keyed(source, pre, registry, gaz, parser, ingested)
-                if doc is None:
-                    report.failed.append(pre.error or f"{source.name}: nothing parsed")
-                    continue
-                writer.add(doc)
-                report.built.append(source.name)
-                report.graphs.append(source.graph)
-            writer.finish(dropped)
-        finally:
-            writer.loader.join()  # never leave a load running under a store about to close
-        report.pruned = dropped
+        with _rare_collections():
+            _write(todo, dropped, store, known, gaz, parser, jobs, ingested, progress, report)
     if not store.ask("ASK { GRAPH ?links { ?s ?p ?o } }", bindings={"links": ox.NamedNode(LINKS_GRAPH)}):
         refresh_links(store, gaz)
     return report
+
+
+@contextmanager
+def _rare_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector rarely while the build runs.
+
+    The parent keeps the registry and the facts of every document (long-lived,
+    growing) and makes many short-lived objects per document, none in cycles
+    (freed by their reference counts): with the default thresholds the full
+    collections alone cost a fifth of the parent's own work.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _write(todo: list[Source], dropped: list[str], store, known: dict[str, str], gaz, parser: Parser | None,
+           jobs: int, ingested: str | None, progress: Callable[[str], None] | None, report: BuildReport) -> None:
+    """Link and write the files ``todo``, drop the graphs ``dropped`` (the body of ``build``)."""
+    registry = Registry.from_store(store) if known else Registry()
+    writer = _Writer(store, gaz, known, exact=bool(known) and len(todo) <= SMALL_BUILD, expected=len(todo))
+    try:
+        for source, pre in _prelink_all(todo, parser, jobs, ingested):
+            if progress:
+                progress(source.name)
+            doc = None if pre.error else keyed(source, pre, registry, gaz, parser, ingested)
+            if doc is None:
+                report.failed.append(pre.error or f"{source.name}: nothing parsed")
+                continue
+            writer.add(doc)
+            report.built.append(source.name)
+            report.graphs.append(source.graph)
+        writer.finish(dropped)
+    finally:
+        writer.loader.join()  # never leave a load running under a store about to close
+        writer.discard()
+    report.pruned = dropped

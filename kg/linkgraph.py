@@ -102,20 +102,24 @@ class LinkFacts:
 
     def merge(self, other: LinkFacts, rename: dict[str, str] | None = None) -> None:
         """Add ``other``'s facts, IRIs renamed by ``rename`` (how a build puts in real person keys)."""
-        r = (lambda x: x) if not rename else (lambda x: rename.get(x, x))
+        get = (rename or {}).get  # (called once per item: the build merges every document's facts)
         for mine, theirs in ((self.labels, other.labels), (self.written, other.written),
                              (self.honorifics, other.honorifics)):
             for s, counts in theirs.items():
-                mine[r(s)].update(counts)
-        self.evidence.update((r(p), e) for p, e in other.evidence)
+                total = mine[get(s, s)]
+                for label, n in counts.items():
+                    total[label] += n
+        self.evidence.update((get(p, p), e) for p, e in other.evidence)
         self.members.update(other.members)  # (body, organisation): never a person
+        spans = self.spans
         for (p, o), dates in other.spans.items():
-            span = self.spans[(r(p), o)]
+            span = spans[(get(p, p), o)]
             span.extend(dates)
             if len(span) > 2:
                 span[:] = [min(span), max(span)]
+        roles_ = self.roles
         for (p, o), roles in other.roles.items():
-            self.roles[(r(p), o)].update(roles)
+            roles_[(get(p, p), o)].update(roles)
 
 
 def gather_facts(sources: list[tuple[object, list[str]]], only: list[str] | None = None) -> LinkFacts:

@@ -15,6 +15,7 @@ documents the ordinary way.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections import Counter
 from collections.abc import Callable
@@ -55,33 +56,37 @@ class Prelinked:
 
 
 class Lines(_Quads):
-    """Collects a graph's quads as N-Quads lines, without a pyoxigraph object per quad.
+    """Collects a graph's quads as N-Quads lines (bytes), without a pyoxigraph object per quad.
 
     Each IRI is still checked once by ``ox.NamedNode``; the statements the
     links graph needs are kept aside as (line, subject, predicate, object value).
+    Each line is encoded on its own: most are ASCII, which encodes as a copy,
+    where one string of the whole document holding a "£" or a "’" would not.
     """
 
     def __init__(self, graph: ox.NamedNode):
         super().__init__(graph)
-        self.g = str(graph)
+        self.end = f" {graph} .\n"
         self.iris: dict[str, str] = {}
-        self.watched: list[tuple[str, tuple[str, str, str]]] = []
+        self.watched: list[tuple[bytes, tuple[str, str, str]]] = []
 
     def _iri(self, iri: str) -> str:
-        text = self.iris.get(iri)
-        if text is None:
-            text = self.iris[iri] = str(ox.NamedNode(iri))
+        text = self.iris[iri] = str(ox.NamedNode(iri))
         return text
 
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
+        iris = self.iris
+        subject = iris.get(s) or self._iri(s)
+        predicate = iris.get(p) or self._iri(p)
         if isinstance(o, str):
-            obj, value = self._iri(o), o
+            line = f"{subject} {predicate} {iris.get(o) or self._iri(o)}{self.end}".encode()
+            value = o
         else:
-            obj, value = str(o), o.value
-        line = f"{self._iri(s)} {self._iri(p)} {obj} {self.g} .\n"
+            line = f"{subject} {predicate} {o}{self.end}".encode()
+            value = None
         self.out.append(line)
         if p in FACT_PREDICATES:
-            self.watched.append((line, (s, p, value)))
+            self.watched.append((line, (s, p, o.value if value is None else value)))
 
 
 def read_and_parse(path, name: str, parser: Parser | None = None) -> tuple[Document | None, MinutesRecord | None, str | None]:
@@ -130,24 +135,26 @@ def prelink_file(path, name: str, parser: Parser | None = None, ingested: str | 
         c.evidence = ev
         c.key = ""
     watched = list(dict(sinks[0].watched).values())  # one per distinct line, as the quads are
-    parts, slots = _cut("".join(lines).encode(), marker.encode())
+    parts, slots = _cut(b"".join(lines), marker.encode())
     return Prelinked(name, clusters=clusters, marker=marker, parts=parts, slots=slots,
                      count=len(lines), labels=triple_labels(watched), facts=triple_facts(watched))
 
 
 def _cut(data: bytes, marker: bytes) -> tuple[list[bytes], list[int]]:
-    pieces = data.split(marker)
-    parts, slots = [pieces[0]], []
-    for piece in pieces[1:]:
-        i, _, rest = piece.partition(b".")
-        slots.append(int(i))
-        parts.append(rest)
-    return parts, slots
+    """The bytes between the placeholders ``marker`` + i + ".", and each placeholder's i."""
+    pieces = re.split(re.escape(marker) + rb"(\d+)\.", data)
+    return pieces[0::2], [int(i) for i in pieces[1::2]]
+
+
+# What a key may hold to be pasted into an IRI as it is (keys are slugs; one read back from
+# a store could in principle hold anything). The store loads the build's N-Quads without
+# checking IRIs again (``trusted``), so a key that fails here goes the ordinary, checked way.
+_IRI_SAFE = re.compile(r"[^\x00-\x20<>\"{}|^`\\]+")
 
 
 def injective(keys: list[str]) -> bool:
-    """True when every cluster got its own non-empty key: placeholders then map one to one."""
-    return all(keys) and len(set(keys)) == len(keys)
+    """True when every cluster got its own non-empty, IRI-safe key: placeholders then map one to one."""
+    return all(_IRI_SAFE.fullmatch(k) for k in keys) and len(set(keys)) == len(keys)
 
 
 def renaming(p: Prelinked, keys: list[str]) -> dict[str, str]:
@@ -158,12 +165,13 @@ def renaming(p: Prelinked, keys: list[str]) -> dict[str, str]:
 def fill_keys(p: Prelinked, keys: list[str]) -> bytes:
     """The document's N-Quads with real keys, and the merge evidence of its people."""
     encoded = [k.encode() for k in keys]
-    out = [p.parts[0]]
-    for i, rest in zip(p.slots, p.parts[1:]):
-        out.append(encoded[i])
-        out.append(rest)
-    graph = str(ox.NamedNode(graph_iri(p.name)))
+    out: list[bytes] = [b""] * (2 * len(p.parts) - 1)  # part, key, part, key ... part
+    out[0::2] = p.parts
+    out[1::2] = [encoded[i] for i in p.slots]
+    graph = ""
     for c in p.clusters:
+        if c.evidence and not graph:
+            graph = str(ox.NamedNode(graph_iri(p.name)))
         for sentence in dict.fromkeys(c.evidence):
             out.append(f"{ox.NamedNode(person_iri(c.key))} {_LINK_EVIDENCE} {ox.Literal(sentence)} {graph} .\n"
                        .encode())

@@ -289,15 +289,23 @@ def _cluster_document(mentions: list[Mention]) -> list[Cluster]:
     return result
 
 
-def _match_known(c: Cluster, reg: Registry) -> tuple[str, str | None]:
-    """The known person key for a cluster and a sentence of evidence (None if the names agree)."""
-    if all(len(k.split()) < 2 for k in c.name_keys):
+def _match_known(c: Cluster, reg: Registry, name_keys: set[str] | None = None,
+                 label: str | None = None) -> tuple[str, str | None]:
+    """The known person key for a cluster and a sentence of evidence (None if the names agree).
+
+    ``name_keys`` and ``label`` are the cluster's, when the caller has them already.
+    """
+    if name_keys is None:
+        name_keys = c.name_keys
+    if all(len(k.split()) < 2 for k in name_keys):
         return "", None
-    for k in sorted(c.name_keys):
+    if label is None:
+        label = c.label
+    for k in sorted(name_keys):
         if k in reg.by_name_key:
             known = reg.people[reg.by_name_key[k]]
-            if fold(known.name) != fold(c.label):
-                return known.key, _why_same(c.label, known.name)
+            if fold(known.name) != fold(label):
+                return known.key, _why_same(label, known.name)
             return known.key, None
     # Typo across documents: only with a shared organisation as support.
     best = (0.0, "")
@@ -308,14 +316,14 @@ def _match_known(c: Cluster, reg: Registry) -> tuple[str, str | None]:
         known = reg.people[key]
         if not (known.orgs & orgs):
             continue
-        for k in c.name_keys:
+        for k in name_keys:
             for kk in known.name_keys:
                 s = near_spelling(k, kk)
                 if s > best[0]:
                     best = (s, known.key)
     if best[0] >= TYPO_MIN_RATIO:
         known = reg.people[best[1]]
-        return known.key, (f"“{c.label}” = “{known.name}”: near spelling ({best[0]:.0f}%) "
+        return known.key, (f"“{label}” = “{known.name}”: near spelling ({best[0]:.0f}%) "
                            f"and the same organisation in another document")
     return "", None
 
@@ -332,11 +340,12 @@ def document_clusters(record: MinutesRecord, gaz: Gazetteer | None = None) -> li
 def match_clusters(clusters: list[Cluster], reg: Registry) -> None:
     """Give each cluster its person key against the registry (sequential: it learns as it goes)."""
     for c in clusters:
-        known, why = _match_known(c, reg)
-        c.key = known or reg.mint(c.label)
+        name_keys, label = c.name_keys, c.label  # each computed once (the typo search reads them often)
+        known, why = _match_known(c, reg, name_keys, label)
+        c.key = known or reg.mint(label)
         if why:
             c.evidence.append(why)
-        reg.add(c.key, c.label, c.name_keys, c.orgs)
+        reg.add(c.key, label, name_keys, c.orgs)
 
 
 def apply_keys(record: MinutesRecord, clusters: list[Cluster], gaz: Gazetteer | None = None) -> Linked:

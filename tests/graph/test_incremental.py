@@ -114,6 +114,36 @@ def test_a_build_stopped_before_its_links_refresh_leaves_a_valid_store_finished_
         assert quads(store) == expected
 
 
+def test_a_build_stopped_between_its_last_load_and_the_links_update_leaves_a_valid_store(three, tmp_path,
+                                                                                          monkeypatch):
+    """A fresh build loads the final links graph with its last batch, then one update clears the
+    provisional statements and the stale mark: stopped in between, the store is valid and marked stale."""
+    expected = clean_build([three], tmp_path)
+    monkeypatch.setattr(kb, "BULK_QUADS", 1)
+    with open_store(str(tmp_path / "s")) as store:
+        real = store.update
+
+        def stop(sparql: str) -> None:
+            raise KeyboardInterrupt()
+
+        monkeypatch.setattr(store, "update", stop)
+        with pytest.raises(KeyboardInterrupt):
+            build([three], store, parser=toy_parse, ingested=WHEN)
+        monkeypatch.setattr(store, "update", real)
+        assert is_stale(store)
+        assert validate_store(store) == []
+        report = build([three], store, parser=toy_parse, ingested=WHEN)
+        assert report.built == [] and not is_stale(store)
+        assert quads(store) == expected
+
+
+def test_a_fresh_build_in_one_batch_writes_no_stale_mark(three, tmp_path):
+    with open_store(str(tmp_path / "s")) as store:
+        build([three], store, parser=toy_parse, ingested=WHEN)
+        assert not is_stale(store)
+        assert quads(store) == clean_build([three], tmp_path)
+
+
 def test_a_second_build_lock_refuses_naming_the_holder(tmp_path):
     location = str(tmp_path / "s")
     with BuildLock(location):

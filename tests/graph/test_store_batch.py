@@ -135,3 +135,45 @@ def test_statements_through_sparql_match_the_index_scan(store):
     store.apply_batch([quad("a", "1", "g1"), quad("b", "2", "g2")])
     for args in ((EX + "p",), (EX + "p", EX + "g1"), (EX + "p", None, EX + "1")):
         assert sorted(Endpoint().statements(*args)) == sorted(store.statements(*args))
+
+
+def test_an_nquads_file_loads_like_bytes(store, tmp_path):
+    path = tmp_path / "batch.nq"
+    path.write_bytes(ox.serialize([quad("a", "1", "g1"), quad("b", "2", "g2")], format=ox.RdfFormat.N_QUADS))
+    store.load_nquads_file(str(path), count=2, trusted=True)
+    assert content(store) == {(EX + "a", "1", EX + "g1"), (EX + "b", "2", EX + "g2")}
+    path.write_bytes(path.read_bytes() + b"<broken")
+    with pytest.raises(StoreError, match="N-Quads"):
+        store.load_nquads_file(str(path), count=3)
+    assert len(content(store)) == 2
+
+
+def test_a_folder_a_build_has_just_claimed_reads_as_an_empty_store(tmp_path):
+    location = tmp_path / "s"
+    location.mkdir()
+    (location / ks.BUILD_LOCK).write_text("123 2024-01-01T00:00:00Z\n")
+    with open_store(str(location), read_only=True) as store:
+        assert store.quad_count() == 0 and store.graphs() == []
+    with pytest.raises(StoreError, match="no store here"):
+        open_store(str(tmp_path / "absent"), read_only=True)
+
+
+@pytest.mark.parametrize("error", ["Invalid argument: Column family not found: spog",
+                                   "Inserts are only possible on read-write instances"])
+def test_a_store_whose_creation_was_killed_reads_as_empty(tmp_path, monkeypatch, error):
+    """A build killed while RocksDB and Oxigraph create the store (about 0.3 s) leaves a folder
+    that a read-only open refuses in one of these ways; nothing was ever committed to it."""
+    location = tmp_path / "s"
+    location.mkdir()
+    for name in ("CURRENT", "IDENTITY", "MANIFEST-000001", "000004.log"):  # what such a folder holds
+        (location / name).write_bytes(b"")
+
+    def unborn(path):
+        raise RuntimeError(error)
+
+    monkeypatch.setattr(ks.ox.Store, "read_only", staticmethod(unborn))
+    with open_store(str(location), read_only=True) as store:
+        assert store.quad_count() == 0
+    (location / "000099.sst").write_bytes(b"")  # a store with tables is never taken for an empty one
+    with pytest.raises(StoreError, match="cannot open the store"):
+        open_store(str(location), read_only=True)
