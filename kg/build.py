@@ -68,7 +68,7 @@ from kg.prelink import (
     read_and_parse,
     renaming,
 )
-from kg.rdf import LINKS_GRAPH, graph_iri, person_iri, record_quads
+from kg.rdf import GRAPH_SCHEMA, LINKS_GRAPH, graph_iri, person_iri, record_quads
 from kg.records import Document, MinutesRecord
 from kg.resolve import Cluster, Registry, apply_keys, document_clusters, match_clusters
 from kg.store import OxigraphStore
@@ -236,8 +236,13 @@ def stored_hashes(store) -> dict[str, str]:
 
 
 def stored_sources(store) -> dict[str, tuple[str, str]]:
-    """Source name as built -> (its graph IRI, sha256 of the file it was built from)."""
-    sha = {(g, d): value for g, d, value in store.statements(GOV.sha256)}
+    """Source name as built -> (its graph IRI, sha256 of the file it was built from).
+
+    A graph written under another ``GRAPH_SCHEMA`` gets an empty hash, so its
+    file is built again however unchanged it is.
+    """
+    current = {(g, d) for g, d, value in store.statements(GOV.graphSchema) if str(value) == str(GRAPH_SCHEMA)}
+    sha = {(g, d): value if (g, d) in current else "" for g, d, value in store.statements(GOV.sha256)}
     return {src: (g, sha[(g, d)]) for g, d, src in store.statements(DCTERMS.source) if (g, d) in sha}
 
 

@@ -26,6 +26,10 @@ CAPACITY = {
 }
 STATUS = {"open": SCHEMA.PotentialActionStatus, "done": SCHEMA.CompletedActionStatus}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Bump whenever the triples emitted for the same document change (a new shortcut, a
+# renamed property): each document graph records it, and a build re-emits a file
+# whose graph was written under another number even though the file is unchanged.
+GRAPH_SCHEMA = 2
 
 
 def graph_iri(source: str) -> str:
@@ -163,6 +167,7 @@ def record_quads(
     q.add(d, RDF.type, FOAF.Document)
     q.add(d, DCTERMS.source, text(source))
     q.add(d, GOV.sha256, text(doc.sha256))
+    q.add(d, GOV.graphSchema, integer(GRAPH_SCHEMA))
     q.add(d, DCTERMS["format"], text(doc.kind))
     if ingested:
         q.add(d, PROV.generatedAtTime, ox.Literal(ingested, datatype=ox.NamedNode(XSD.dateTime)))

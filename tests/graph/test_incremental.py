@@ -175,3 +175,19 @@ def test_links_graph_is_never_left_without_its_scheme(tmp_path):
     with open_store(str(tmp_path / "s")) as store:
         build([], store)
         assert LINKS_GRAPH in store.graphs()
+
+
+def test_graphs_written_under_another_schema_are_rebuilt(toy_dir, tmp_path, monkeypatch):
+    """Unchanged files built by an older emitter are written again, then skipped as usual."""
+    import kg.rdf as kr
+
+    with open_store(str(tmp_path / "store")) as store:
+        build([toy_dir], store, parser=toy_parse, ingested=WHEN)
+        monkeypatch.setattr(kr, "GRAPH_SCHEMA", kr.GRAPH_SCHEMA + 1)
+        monkeypatch.setattr(kb, "GRAPH_SCHEMA", kr.GRAPH_SCHEMA)
+        again = build([toy_dir], store, parser=toy_parse, ingested=WHEN)
+        assert again.skipped == [] and len(again.built) == 2
+        versions = {str(v) for _, _, v in store.statements(kr.GOV.graphSchema)}
+        assert versions == {str(kr.GRAPH_SCHEMA)}
+        assert validate_store(store) == []
+        assert len(build([toy_dir], store, parser=toy_parse, ingested=WHEN).skipped) == 2
