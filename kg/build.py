@@ -125,6 +125,7 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # one line each, naming the file
     pruned: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # one line each, naming the file (built anyway)
     graphs: list[str] = field(default_factory=list)  # graphs written, in build order
 
 
@@ -632,6 +633,7 @@ def _write(todo: list[Source], dropped: list[str], store, known: dict[str, str],
         for source, pre in _prelink_all(todo, parser, jobs, ingested):
             if progress:
                 progress(source.name)
+            report.warnings += [f"{source.name}: {w}" for w in pre.warnings]
             doc = None if pre.error else keyed(source, pre, registry, gaz, parser, ingested)
             if doc is None:
                 report.failed.append(pre.error or f"{source.name}: nothing parsed")

@@ -25,6 +25,8 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
       kg extract data/minutes --format json > records.json
     """
     result = extract_via_graph(list(paths))
+    for warning in result.warnings:
+        click.echo(f"kg: warning: {warning}", err=True)
     for failure in result.failures:
         click.echo(f"kg: {failure}", err=True)
     if fmt == "json":

@@ -68,6 +68,8 @@ def build(paths: tuple[Path, ...], store_dir: str, prune: bool, jobs: int, wait:
                     def tick(name: str) -> None:
                         bar.update(1, name)
                     report = run_build(list(paths), store, prune=prune, jobs=jobs, progress=tick)
+            for line in report.warnings:
+                note(f"warning: {line}")
             for line in report.failed:
                 note(line)
             if not quiet:

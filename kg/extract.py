@@ -35,6 +35,7 @@ class GraphExtract:
 
     records: list[dict] = field(default_factory=list)  # SCHEMA.md shape
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # files extracted anyway, with a caveat
     store: object = None  # the in-memory store, for callers that want the triples too
 
 
@@ -50,7 +51,7 @@ def extract_via_graph(paths: list[Path], parser=None) -> GraphExtract:
 
     store = open_store(":memory:")
     report = build(paths, store, parser=parser, ingested=None)
-    out = GraphExtract(failures=list(report.failed), store=store)
+    out = GraphExtract(failures=list(report.failed), warnings=list(report.warnings), store=store)
     for graph in report.graphs:
         record = read_record(store, graph)
         if record:

@@ -44,6 +44,7 @@ class Prelinked:
 
     name: str  # the source name ("minutes/000.txt")
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)  # the reader's, e.g. "decoded as cp1252"
     clusters: list[Cluster] = field(default_factory=list)
     marker: str = ""  # placeholder of cluster i: marker + "i."
     # The document graph as N-Quads, cut at the placeholders: parts[0], key of slots[0],
@@ -118,7 +119,7 @@ def prelink_file(path, name: str, parser: Parser | None = None, ingested: str | 
     """Read, parse, group and emit one file with placeholder person keys."""
     doc, record, error = read_and_parse(path, name, parser)
     if error or doc is None or record is None:
-        return Prelinked(name, error=error or f"{name}: nothing parsed")
+        return Prelinked(name, error=error or f"{name}: nothing parsed", warnings=list(doc.warnings) if doc else [])
     gaz = default_gazetteer()
     clusters = document_clusters(record, gaz)
     marker = _marker(doc, name)
@@ -136,7 +137,7 @@ def prelink_file(path, name: str, parser: Parser | None = None, ingested: str | 
         c.key = ""
     watched = list(dict(sinks[0].watched).values())  # one per distinct line, as the quads are
     parts, slots = _cut(b"".join(lines), marker.encode())
-    return Prelinked(name, clusters=clusters, marker=marker, parts=parts, slots=slots,
+    return Prelinked(name, warnings=list(doc.warnings), clusters=clusters, marker=marker, parts=parts, slots=slots,
                      count=len(lines), labels=triple_labels(watched), facts=triple_facts(watched))
 
 

@@ -37,3 +37,14 @@ def test_bad_files_are_reported_and_good_ones_still_extracted(tmp_path):
         assert any(name in ln and reason in ln for ln in bad), (name, bad)
     sources = {r["source"] for r in json.loads(result.stdout)}
     assert sources == {"good.txt", "cp1252.txt"}
+
+
+def test_a_cp1252_file_is_extracted_with_a_warning_naming_it(tmp_path):
+    (tmp_path / "legacy.txt").write_bytes("Avon Leadership Board \x96 3 March 2020\n\nPresent: Cllr Ann O\x92Neill\n"
+                                          .encode("latin-1"))
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0
+    warned = [ln for ln in result.stderr.splitlines() if "warning" in ln]
+    assert len(warned) == 1
+    assert warned[0].startswith("kg: warning: ") and warned[0].endswith("legacy.txt: not valid UTF-8: decoded as cp1252")
+    assert json.loads(result.stdout)[0]["source"] == "legacy.txt"
