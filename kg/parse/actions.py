@@ -19,7 +19,7 @@ from functools import lru_cache
 from kg.parse.dates import parse_date
 from kg.parse.owners import PersonResolver
 from kg.parse.scan import lines_with_caps_pair
-from kg.parse.sentences import TextLine, all_line_starts, cut_ends, sentences, squash
+from kg.parse.sentences import TextLine, all_line_starts, cut_ends, line_starts_with, sentences, squash
 from kg.records import Span
 
 _ACTION = re.compile(r"(?<![\w-])(?:Action|ACTION|Actions|ACTIONS)\b[ \t]*(?P<sep>[:–—-]|for\b|by\b)[ \t]*")
@@ -123,16 +123,7 @@ def _hot_starts(clean: str) -> frozenset[int]:
     A byte scan for the capitals and ``str.find`` for "Action": the regex over
     the whole text cost more than reading the lines it picked.
     """
-    hot = lines_with_caps_pair(clean, all_line_starts(clean))
-    i = clean.find("Action")
-    while i >= 0:
-        a = clean.rfind("\n", 0, i) + 1
-        hot.add(a)
-        nl = clean.find("\n", i)
-        if nl < 0:
-            break
-        i = clean.find("Action", nl)
-    return frozenset(hot)
+    return frozenset(lines_with_caps_pair(clean, all_line_starts(clean)) | line_starts_with(clean, ("Action",)))
 
 
 # -- action tables ("No. | Action | Owner | Due date | Status") ---------------------------------------

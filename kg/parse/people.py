@@ -12,13 +12,17 @@ that looks like a name starts a new person, the rest describe that person.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 from kg.gazetteer import Gazetteer, expand_org_abbreviation
 from kg.names import HONORIFICS, POSTNOMINALS, split_name
 from kg.parse.scan import folded
 from kg.resources import ontology_dir
+
+_T = TypeVar("_T")
 
 # Ranks printed before a name that say what the person is, not just how to address them.
 RANKS = {
@@ -428,21 +432,32 @@ def is_orgish(text: str) -> bool:
     return not role_headed
 
 
-_ORG_CACHE: dict[tuple[int, str], tuple[str, str] | None] = {}
+def per_gazetteer(fn: Callable[[Any, Gazetteer], _T]) -> Callable[[Any, Gazetteer], _T]:
+    """Remember ``fn(arg, gaz)`` per gazetteer: the same cells and descriptions recur across documents.
+
+    Keyed on the gazetteer's id and checked against the object itself, so a
+    new gazetteer that happens to get a freed id never sees another's answers.
+    """
+    cache: dict[tuple[int, Any], tuple[Gazetteer, _T]] = {}
+
+    @wraps(fn)
+    def remembered(arg: Any, gaz: Gazetteer) -> _T:
+        key = (id(gaz), tuple(arg) if isinstance(arg, list) else arg)
+        hit = cache.get(key)
+        if hit is not None and hit[0] is gaz:
+            return hit[1]
+        if len(cache) > 20000:
+            cache.clear()
+        out = fn(arg, gaz)
+        cache[key] = (gaz, out)
+        return out
+
+    return remembered
 
 
+@per_gazetteer
 def known_org(text: str, gaz: Gazetteer) -> tuple[str, str] | None:
     """A gazetteer organisation in ``text``: (canonical, what else the text says, e.g. a role)."""
-    key = (id(gaz), text)
-    if key in _ORG_CACHE:
-        return _ORG_CACHE[key]
-    if len(_ORG_CACHE) > 20000:
-        _ORG_CACHE.clear()
-    hit = _ORG_CACHE[key] = _known_org(text, gaz)
-    return hit
-
-
-def _known_org(text: str, gaz: Gazetteer) -> tuple[str, str] | None:
     s = text.strip(" ,;:.")
     if not s:
         return None
@@ -472,23 +487,9 @@ def _strip_paren(text: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
 
 
-_CELL_CACHE: dict[tuple[int, str], tuple[Gazetteer, tuple[str | None, str | None]]] = {}
-
-
+@per_gazetteer
 def resolve_org_cell(cell: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
-    """An organisation cell of a table to (organisation, role); remembered per gazetteer, as ``known_org`` is."""
-    key = (id(gaz), cell)
-    hit = _CELL_CACHE.get(key)
-    if hit is not None and hit[0] is gaz:
-        return hit[1]
-    if len(_CELL_CACHE) > 20000:
-        _CELL_CACHE.clear()
-    out = _resolve_org_cell(cell, gaz)
-    _CELL_CACHE[key] = (gaz, out)
-    return out
-
-
-def _resolve_org_cell(cell: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """An organisation cell of a table to (organisation, role)."""
     s = re.sub(r"\s+", " ", cell).strip(" ,;:")
     if not s:
         return None, None
@@ -514,26 +515,9 @@ def _resolve_org_cell(cell: str, gaz: Gazetteer) -> tuple[str | None, str | None
     return gaz.canonical_org(s), None
 
 
-_ATTRS_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Gazetteer, tuple[str | None, str | None]]] = {}
-
-
+@per_gazetteer
 def classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str | None]:
-    """What follows a name ("Corporate Director", "Nottinghamshire County Council") to (org, role).
-
-    Remembered per gazetteer, as ``known_org`` is: the same descriptions recur.
-    """
-    key = (id(gaz), tuple(segments))
-    hit = _ATTRS_CACHE.get(key)
-    if hit is not None and hit[0] is gaz:
-        return hit[1]
-    if len(_ATTRS_CACHE) > 20000:
-        _ATTRS_CACHE.clear()
-    out = _classify_attrs(segments, gaz)
-    _ATTRS_CACHE[key] = (gaz, out)
-    return out
-
-
-def _classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """What follows a name ("Corporate Director", "Nottinghamshire County Council") to (org, role)."""
     segs = [s.strip(" ,;:") for s in segments if s.strip(" ,;:")]
     if not segs:
         return None, None

@@ -263,7 +263,7 @@ def hot_starts(text: str, lines: list[TextLine], words: tuple[str, ...]) -> set[
     low = lowered(text)
     if low is None:  # a letter whose lower case is longer: every line is worth reading
         return {ln.start for ln in lines}
-    hot = _hot_starts(low, words)
+    hot = line_starts_with(low, words)
     cut = cut_ends(text, lines)
     if not cut:
         return hot  # the usual case: whole lines, answered by the document's set as it is
@@ -290,18 +290,18 @@ def cut_ends(text: str, lines: list[TextLine]) -> list[TextLine]:
 
 
 @lru_cache(maxsize=8)
-def _hot_starts(low: str, words: tuple[str, ...]) -> frozenset[int]:
-    """Starts of the lines of ``low`` holding one of ``words``."""
+def line_starts_with(text: str, words: tuple[str, ...]) -> frozenset[int]:
+    """Starts of the lines of ``text`` holding one of ``words`` (as given: lower-case both for a folded search)."""
     hot: set[int] = set()
     for w in words:
-        i = low.find(w)
+        i = text.find(w)
         while i >= 0:
-            a = low.rfind("\n", 0, i) + 1
+            a = text.rfind("\n", 0, i) + 1
             hot.add(a)
-            nl = low.find("\n", i)
+            nl = text.find("\n", i)
             if nl < 0:
                 break
-            i = low.find(w, nl)
+            i = text.find(w, nl)
     return frozenset(hot)
 
 
