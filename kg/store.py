@@ -162,7 +162,7 @@ class Store:
         most ``BATCH_REQUEST`` quads, else the drops first and the quads in chunks,
         so an interrupted batch is finished by running the build again.
         """
-        ops = [f"DROP SILENT GRAPH <{g}>" for g in drop] + list(before)
+        ops = [_drop(g) for g in drop] + list(before)
         chunks = [add[i: i + self.BATCH_REQUEST] for i in range(0, len(add), self.BATCH_REQUEST)]
         if len(chunks) <= 1:
             if ops or chunks:
@@ -232,10 +232,15 @@ class Store:
         self.close()
 
 
+def _drop(graph: str) -> str:
+    """DROP text for a named graph; the IRI checked and written by pyoxigraph, never pasted."""
+    return f"DROP SILENT GRAPH {ox.NamedNode(graph)}"
+
+
 def _insert_data(graph: str, quads: Iterable[ox.Quad]) -> str:
     """INSERT DATA text for ``quads`` into ``graph``; terms serialised by pyoxigraph."""
     lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
-    return f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n} }"
+    return f"INSERT DATA {{ GRAPH {ox.NamedNode(graph)} {{\n" + "\n".join(lines) + "\n} }"
 
 
 def _insert_quads(quads: Iterable[ox.Quad]) -> str:
@@ -370,14 +375,14 @@ class OxigraphStore(Store):
         # One update request is one Oxigraph transaction: the drop and the insert
         # land together or not at all, so an interrupted build leaves the old graph.
         quads = list(quads)
-        self.update(f"DROP SILENT GRAPH <{graph}> ;\n" + _insert_data(graph, quads))
+        self.update(_drop(graph) + " ;\n" + _insert_data(graph, quads))
         self._unflushed = getattr(self, "_unflushed", 0) + len(quads)
         if self._unflushed >= self.FLUSH_EVERY and self.location != ":memory:":
             self.ox.flush()  # without it memory grows by ~1 MB per thousand quads written
             self._unflushed = 0
 
     def drop_graph(self, graph: str) -> None:
-        self.update(f"DROP SILENT GRAPH <{graph}>")
+        self.update(_drop(graph))
 
     # Quads; below pyoxigraph's own bulk batch (1M). One bulk load is one ingestion of all the
     # table files it writes, whatever its size (pyoxigraph 0.5.13: a syntax error after 2.2M good
@@ -407,7 +412,7 @@ class OxigraphStore(Store):
                     return
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.location}: write failed ({exc})") from exc
-        ops = [f"DROP SILENT GRAPH <{g}>" for g in drop] + before + ([_insert_quads(add)] if add else [])
+        ops = [_drop(g) for g in drop] + before + ([_insert_quads(add)] if add else [])
         if not ops:
             return
         self.update(" ;\n".join(ops))

@@ -243,11 +243,10 @@ REVIEWED_PASTES = {
     ("kg/stats.py", "graph_stats"),  # class names from the module's COUNTED table
     ("kg/readback.py", "read_record"),  # graph patterns written in readback.py; the graph is bound
     ("kg/readback.py", "rows"),  # (the same, the helper nested in read_record)
-    # Graph IRIs: kg.rdf.graph_iri = BASE + "graph/" + slug(source), and slug keeps [a-z0-9-] only
-    # (test_parser_fuzz.test_name_functions), so a file name cannot close the <...>.
+    # Graph IRIs written through ox.NamedNode (kg.store._drop, _insert_data), which refuses a bad IRI;
+    # kg.rdf.graph_iri also keeps [a-z0-9-] only (test_parser_fuzz.test_name_functions).
     ("kg/store.py", "replace_graph"),
-    ("kg/store.py", "drop_graph"),
-    ("kg/remote.py", "drop_graph"),  # written through ox.NamedNode, which refuses a bad IRI
+    ("kg/remote.py", "drop_graph"),
 }
 SPARQL_CALLS = {"select", "ask", "query", "construct", "update", "describe"}
 
