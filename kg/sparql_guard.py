@@ -36,8 +36,11 @@ _TAILS = {
 _WORD = re.compile(r"[^\W\d][\w\-]*(?::[^\s{}();,.]*)?")
 
 
-def bare_words(sparql: str) -> Iterator[str]:
-    """Yield, upper-cased, each keyword-like word outside strings, comments and IRIs."""
+def bare_tokens(sparql: str) -> Iterator[tuple[int, str, bool]]:
+    """(offset, text, is a word) of each word and each other character outside strings, comments and IRIs.
+
+    Variables, language tags and names with the empty prefix are skipped whole.
+    """
     i, n = 0, len(sparql)
     while i < n:
         c = sparql[i]
@@ -55,12 +58,18 @@ def bare_words(sparql: str) -> Iterator[str]:
         elif c in _TAILS:  # variables, language tags, names with the empty prefix
             i = _TAILS[c].match(sparql, i + 1).end()
         elif (m := _WORD.match(sparql, i)) is not None:
-            word = m.group(0)
+            yield i, m.group(0), True
             i = m.end()
-            if ":" not in word:  # prefixed names (ex:SERVICE) are data
-                yield word.upper()
         else:
+            yield i, c, False
             i += 1
+
+
+def bare_words(sparql: str) -> Iterator[str]:
+    """Yield, upper-cased, each keyword-like word outside strings, comments and IRIs."""
+    for _, word, is_word in bare_tokens(sparql):
+        if is_word and ":" not in word:  # prefixed names (ex:SERVICE) are data
+            yield word.upper()
 
 
 def query_form(sparql: str) -> str | None:

@@ -72,27 +72,11 @@ def to_term(value: Any) -> ox.NamedNode | ox.Literal:
 
 def _where_brace(sparql: str) -> int:
     """Index of the ``{`` that opens the outermost WHERE group, skipping comments, strings and IRIs."""
-    i, n = 0, len(sparql)
-    while i < n:
-        c = sparql[i]
-        if c == "#":
-            j = sparql.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if c in "\"'":
-            triple = sparql[i : i + 3] in ('"""', "'''")
-            q = sparql[i : i + 3] if triple else c
-            i += len(q)
-            while i < n and not sparql.startswith(q, i):
-                i += 2 if sparql[i] == "\\" else 1
-            i += len(q)
-            continue
-        if c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", sparql[i:]):
-            i = sparql.index(">", i) + 1
-            continue
-        if c == "{":
+    from kg.sparql_guard import bare_tokens
+
+    for i, token, is_word in bare_tokens(sparql):
+        if token == "{" and not is_word:
             return i
-        i += 1
     raise QueryError("cannot bind parameters: the query has no WHERE group")
 
 
