@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.documents import collect_files
+from kg.documents import collect_files, file_sha256
 from kg.gazetteer import default as default_gazetteer
 from kg.linkgraph import (
     STALE,
@@ -110,16 +110,6 @@ class Source:
 
 
 @dataclass
-class Parsed:
-    """What the pure per-file step returns: a document and its record, or why not."""
-
-    source: Source
-    doc: Document | None = None
-    record: MinutesRecord | None = None
-    error: str | None = None
-
-
-@dataclass
 class BuildReport:
     built: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
@@ -153,12 +143,6 @@ def plan_sources(paths: list[Path]) -> list[Source]:
                 name = f.name
             out.append(Source(f, name))
     return list({s.name: s for s in out}.values())
-
-
-def parse_file(source: Source, parser: Parser | None = None) -> Parsed:
-    """Read and parse one file; never raises for a bad file (the error is returned)."""
-    doc, record, error = read_and_parse(source.path, source.name, parser)
-    return Parsed(source, doc, record, error)
 
 
 def _prelink_chunk(items: list[tuple[Path, str]], parser: Parser | None, ingested: str | None) -> list[Prelinked]:
@@ -198,15 +182,9 @@ def _prelink_all(sources: list[Source], parser: Parser | None, jobs: int, ingest
             yield from zip(sources[start: start + chunk], done)
 
 
-def sha256_of(path: Path) -> str:
-    from kg.documents import file_sha256  # refuses a FIFO instead of blocking on it
-
-    return file_sha256(path)
-
-
 def _hash_one(s: Source) -> str | OSError:
     try:
-        return sha256_of(s.path)
+        return file_sha256(s.path)  # refuses a FIFO instead of blocking on it
     except OSError as exc:
         return exc
 
@@ -229,11 +207,6 @@ def _start_hashes(sources: list[Source]) -> Callable[[], list[str | OSError]]:
             pool.shutdown()
 
     return wait
-
-
-def stored_hashes(store) -> dict[str, str]:
-    """Document graph IRI -> sha256 of the file it was built from."""
-    return {g: sha for g, _, sha in store.statements(GOV.sha256)}
 
 
 def stored_sources(store) -> dict[str, tuple[str, str]]:
