@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from functools import partial
 
 import click
 
@@ -86,17 +87,6 @@ def emit_sections(head: dict, sections: list[Section], fmt: str, evidence: bool)
             click.echo(f"\n{s.name} ({len(s.rows)})")
             if s.rows:
                 emit_rows(s.rows, "table", _columns(s.columns, evidence))
-
-
-def _run_all(store, jobs: list[tuple[str, dict]]) -> list[list[dict]]:
-    """Several named queries, two at a time on the embedded store (it queries from
-    several threads; a remote endpoint gets them one by one), results in order."""
-    if not hasattr(store, "ox") or len(jobs) < 2:
-        return [nq.run(store, name, params) for name, params in jobs]
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(lambda job: nq.run(store, *job), jobs))
 
 
 def _single(rows: list[dict], columns: Sequence[str], fmt: str, evidence: bool) -> None:
@@ -183,8 +173,9 @@ def person(name: str, store_path: str | None, evidence: bool, fmt: str) -> None:
     with _open(store_path) as store:
         who = lookup.resolve_person(store, name)
         p = {"person": f"<{who.iri}>"}
-        rows = _run_all(store, [("person-meetings", p), ("person-roles", p), ("person-memberships", p),
-                                ("person-presented", p), ("actions", {"owner": f"<{who.iri}>"})])
+        jobs = [("person-meetings", p), ("person-roles", p), ("person-memberships", p),
+                ("person-presented", p), ("actions", {"owner": f"<{who.iri}>"})]
+        rows = lookup.side_by_side(store, [partial(nq.run, store, name, params) for name, params in jobs])
         sections = [
             Section("meetings", rows[0], ["date", "bodyName", "status", "organisation", "role", "deputyName"]),
             Section("roles", rows[1], ["orgName", "role", "capacity", "first", "last", "meetings"]),

@@ -16,11 +16,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from kg import queries
 from kg.errors import Ambiguous, NotFound
 from kg.names import SHORT_FORMS, fold, person_key, split_name
 from kg.namespaces import GOV, ORG
+
+T = TypeVar("T")
 
 _STOP = {"the", "of", "and", "for", "&"}
 _PLURAL = {"person": "people", "body": "bodies"}
@@ -100,17 +103,20 @@ SELECT ?person ?alt WHERE {
 }"""
 
 
-def _select_all(store, sparqls: list[str]) -> list[list[dict]]:
-    if not hasattr(store, "ox"):  # a remote endpoint: one request at a time
-        return [store.select(q) for q in sparqls]
+def side_by_side(store, calls: list[Callable[[], T]]) -> list[T]:
+    """The results of ``calls`` (each a store query), in order: two at a time on the
+    embedded store, which queries from several threads; one by one on a remote endpoint."""
+    if not hasattr(store, "ox") or len(calls) < 2:
+        return [call() for call in calls]
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=len(sparqls)) as pool:
-        return list(pool.map(store.select, sparqls))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda call: call(), calls))
 
 
 def people(store) -> list[Candidate]:
-    rows, spelling_rows = _select_all(store, [_PERSON_NAMES, _PERSON_SPELLINGS])
+    rows, spelling_rows = side_by_side(store, [lambda: store.select(_PERSON_NAMES),
+                                               lambda: store.select(_PERSON_SPELLINGS)])
     spellings: dict[str, set[str]] = {}
     for r in spelling_rows:
         spellings.setdefault(r["person"], set()).add(r["alt"])
