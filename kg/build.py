@@ -117,6 +117,7 @@ class BuildReport:
     pruned: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # one line each, naming the file (built anyway)
     graphs: list[str] = field(default_factory=list)  # graphs written, in build order
+    bulk_quads: int = 0  # quads bulk-loaded (the store wants compacting afterwards when > 0)
 
 
 def plan_sources(paths: list[Path]) -> list[Source]:
@@ -365,6 +366,7 @@ class _Writer:
         self.store, self.gaz, self.known, self.exact = store, gaz, known, exact
         self.expected = expected  # documents this build will add (to plan the last batches)
         self.seen_docs = self.seen_quads = 0
+        self.bulk_quads = 0  # quads handed to bulk loads
         self._described: set[str] | None = None  # read when first needed: small builds never need it
         self.bulk: _Spool | None = None
         self.bulk_labels: dict[str, Counter] = defaultdict(Counter)
@@ -443,6 +445,7 @@ class _Writer:
         now = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
         self.bulk.write(ox.serialize([*extra, stale_quad(now)], format=NQ), len(extra) + 1)
         spool, self.bulk, self.bulk_labels = self.bulk, None, defaultdict(Counter)
+        self.bulk_quads += spool.count
         self.loader.start(spool)  # waits for the batch before: one load at a time, in order
         self.marked = True
 
@@ -510,6 +513,7 @@ class _Writer:
             self.bulk = _Spool()
         self.bulk.write(ox.serialize(now, format=NQ), len(now))
         spool, self.bulk, self.bulk_labels = self.bulk, None, defaultdict(Counter)
+        self.bulk_quads += spool.count
         self.loader.start(spool)
         self.loader.wait()
         if self.marked:  # earlier batches: provisional descriptions and the stale mark to clear
@@ -537,11 +541,14 @@ def build(
     parser: Parser | None = None,
     progress: Callable[[str], None] | None = None,
     ingested: str | None = "now",
+    compact: bool = True,
 ) -> BuildReport:
     """Extract, link and write every file under ``paths`` into ``store``.
 
     ``progress`` is called once per file with its name; ``ingested`` is the
     timestamp recorded as ``prov:generatedAtTime`` ("now", an ISO string, or None).
+    A build that bulk-loaded compacts the store at the end unless ``compact`` is
+    False (the caller then calls ``store.compact()`` when ``report.bulk_quads``).
     """
     report = BuildReport()
     report.failed += [f"{p}: no such file or folder" for p in paths if not p.exists()]
@@ -577,6 +584,8 @@ def build(
             _write(todo, dropped, store, known, gaz, parser, jobs, ingested, progress, report)
     if not store.ask("ASK { GRAPH ?links { ?s ?p ?o } }", bindings={"links": ox.NamedNode(LINKS_GRAPH)}):
         refresh_links(store, gaz)
+    if compact and report.bulk_quads:
+        store.compact()
     return report
 
 
@@ -615,6 +624,7 @@ def _write(todo: list[Source], dropped: list[str], store, known: dict[str, str],
             report.built.append(source.name)
             report.graphs.append(source.graph)
         writer.finish(dropped)
+        report.bulk_quads = writer.bulk_quads
     finally:
         writer.loader.join()  # never leave a load running under a store about to close
         writer.discard()

