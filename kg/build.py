@@ -315,8 +315,12 @@ class _Loader:
         self.error: BaseException | None = None
 
     def start(self, spool: _Spool) -> None:
-        self.wait()
-        spool.ready()
+        try:
+            self.wait()
+            spool.ready()
+        except BaseException:
+            spool.close()  # never handed over: nothing else would close it
+            raise
 
         def run() -> None:
             try:

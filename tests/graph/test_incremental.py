@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -210,3 +211,47 @@ def test_compacting_keeps_every_quad(three, tmp_path):
         before = quads(store)
         store.compact()
         assert quads(store) == before and validate_store(store) == []
+
+
+class _RecordingStore:
+    """Records the batches it loads (slowly, so later ones queue), failing on the one named ``bad``."""
+
+    def __init__(self, bad: str | None = None):
+        self.loaded: list[str] = []
+        self.bad = bad
+
+    def load_nquads_file(self, path, count=None, trusted=False):
+        import time
+
+        time.sleep(0.05)
+        data = Path(path).read_text()
+        if data == self.bad:
+            raise StoreError(f"cannot load {data}")
+        self.loaded.append(data)
+
+
+def _spool(text: str) -> kb._Spool:
+    spool = kb._Spool()
+    spool.write(text.encode(), 1)
+    return spool
+
+
+def test_queued_bulk_loads_run_in_order():
+    store = _RecordingStore()
+    loader = kb._Loader(store)
+    for name in ("one", "two", "three", "four"):
+        loader.start(_spool(name))
+    loader.wait()
+    assert store.loaded == ["one", "two", "three", "four"]
+
+
+def test_after_a_failed_bulk_load_no_later_batch_is_loaded():
+    store = _RecordingStore(bad="two")
+    loader = kb._Loader(store)
+    loader.start(_spool("one"))
+    loader.start(_spool("two"))
+    with pytest.raises(StoreError, match="cannot load two"):
+        loader.start(_spool("three"))  # queued behind the failure, or refused
+        loader.wait()
+    loader.join()
+    assert store.loaded == ["one"]
