@@ -41,12 +41,28 @@ def bare_tokens(sparql: str) -> Iterator[tuple[int, str, bool]]:
 
     Variables, language tags and names with the empty prefix are skipped whole.
     """
+    for i, text, kind in _scan(sparql):
+        if kind != "comment":
+            yield i, text, kind == "word"
+
+
+def comments(sparql: str) -> Iterator[tuple[int, str]]:
+    """(offset, text without the line break) of each comment: a "#" outside strings and IRIs."""
+    for i, text, kind in _scan(sparql):
+        if kind == "comment":
+            yield i, text
+
+
+def _scan(sparql: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, text, kind) of each comment, bare word and other character outside strings and IRIs."""
     i, n = 0, len(sparql)
     while i < n:
         c = sparql[i]
         if c == "#":
             j = sparql.find("\n", i)
-            i = n if j < 0 else j + 1
+            j = n if j < 0 else j
+            yield i, sparql[i:j], "comment"
+            i = j + 1
         elif c in "\"'":
             quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else c
             i += len(quote)
@@ -58,10 +74,10 @@ def bare_tokens(sparql: str) -> Iterator[tuple[int, str, bool]]:
         elif c in _TAILS:  # variables, language tags, names with the empty prefix
             i = _TAILS[c].match(sparql, i + 1).end()
         elif (m := _WORD.match(sparql, i)) is not None:
-            yield i, m.group(0), True
+            yield i, m.group(0), "word"
             i = m.end()
         else:
-            yield i, c, False
+            yield i, c, "char"
             i += 1
 
 

@@ -24,6 +24,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.namespaces import PREFIX_MAP, XSD
+from kg.sparql_guard import bare_tokens, comments
 
 DEFAULT_LOCATION = os.environ.get("KG_STORE", ".kg/store")
 
@@ -72,7 +73,6 @@ def to_term(value: Any) -> ox.NamedNode | ox.Literal:
 
 def _where_brace(sparql: str) -> int:
     """Index of the ``{`` that opens the outermost WHERE group, skipping comments, strings and IRIs."""
-    from kg.sparql_guard import bare_tokens
 
     for i, token, is_word in bare_tokens(sparql):
         if token == "{" and not is_word:
@@ -80,22 +80,40 @@ def _where_brace(sparql: str) -> int:
     raise QueryError("cannot bind parameters: the query has no WHERE group")
 
 
+# A comment line "# values: ?name" inside a group of a query: where to bind ?name once more.
+_MARK = re.compile(r"#\s*values:\s*\?(\w+)\s*")
+
+
 def bind_values(sparql: str, bindings: dict[str, Any] | None) -> str:
     """Bind variables by a VALUES block at the top of the WHERE group.
 
     The values are RDF terms serialised by pyoxigraph (quotes and escapes
     handled there), so user input can never change the query's structure.
+
+    A query may also mark, by a comment line ``# values: ?name``, a group
+    (typically a sub-select) where the same value may be bound again: Oxigraph
+    evaluates a sub-select on its own, over the whole store, and joins the
+    outer bindings only afterwards. The mark is the query author's statement
+    that restricting that group to the bound value gives the same rows; an
+    unbound parameter leaves it a comment.
     """
     if not bindings:
         return sparql
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(f"bad parameter name {name!r}")
-    names = list(bindings)
-    row = " ".join(str(to_term(bindings[k])) for k in names)
-    values = f" VALUES ({' '.join('?' + k for k in names)}) {{ ({row}) }} "
+    terms = {k: str(to_term(v)) for k, v in bindings.items()}
+
+    def values(names: list[str]) -> str:
+        return f" VALUES ({' '.join('?' + k for k in names)}) {{ ({' '.join(terms[k] for k in names)}) }} "
+
+    marks = [(i, i + len(text), m.group(1)) for i, text in comments(sparql)
+             if (m := _MARK.fullmatch(text)) and m.group(1) in terms]
     at = _where_brace(sparql) + 1
-    return sparql[:at] + values + sparql[at:]
+    edits = sorted([(at, at, values(list(terms))), *((i, j, values([k])) for i, j, k in marks)], reverse=True)
+    for start, end, text in edits:
+        sparql = sparql[:start] + text + sparql[end:]
+    return sparql
 
 
 class Store:

@@ -153,6 +153,33 @@ def test_actions_carried_forward(store):
         ("2020-03-12", "2020-01-10"), ("2020-05-14", "2020-01-10"), ("2020-06-18", "2020-02-20")]
 
 
+def test_actions_carried_forward_of_one_body(store):
+    everywhere = run(store, "actions-carried-forward")
+    rows = run(store, "actions-carried-forward", body=CPB)
+    assert rows and rows == [r for r in everywhere if r["bodyName"] == "County Partnership Board"]
+    assert run(store, "actions-carried-forward", body=SLG) == [
+        r for r in everywhere if r["bodyName"] == "Safeguarding Leadership Group"]
+
+
+MARKED = sorted(n for n, q in queries.named_queries().items() if "# values:" in q.text)
+
+
+@pytest.mark.parametrize("name", MARKED)
+def test_a_values_mark_gives_the_rows_of_the_unmarked_query(store, name):
+    """The mark is an optimisation only: with it bound or left a comment, the same rows."""
+    q = queries.named_queries()[name]
+    plain = queries.parse(q.text.replace("# values:", "# (mark removed):"), name)
+    marked = {m for m in re.findall(r"# values: \?(\w+)", q.text)}
+    for param in marked:
+        prefix = queries.expand_iri(f"id:{param}/")  # the IRIs of that kind: id:body/..., id:org/...
+        values = sorted({s for s in (r["s"] for r in store.select("SELECT DISTINCT ?s WHERE { ?s ?p ?o }"))
+                         if s.startswith(prefix) and "/" not in s[len(prefix):]})
+        assert values, f"no {param} in the fixture"
+        for value in values:
+            bound = queries.run(store, q, {param: f"<{value}>"})
+            assert bound == queries.run(store, plain, {param: f"<{value}>"}), (name, value)
+
+
 def test_how_often_two_people_met(store):
     rows = run(store, "co-attendance", person="id:person/alice-carter", other="id:person/emma-green")
     assert [(r["meetings"], r["first"], r["last"]) for r in rows] == [(3, "2020-01-10", "2020-03-12")]
@@ -183,6 +210,17 @@ def test_values_become_typed_terms():
     assert queries.to_term("2019-08-22").datatype.value.endswith("#date")
     assert queries.to_term("12").datatype.value.endswith("#integer")
     assert queries.to_term("Cllr: Smith").value == "Cllr: Smith"
+
+
+def test_a_values_mark_binds_the_parameter_again_only_when_bound():
+    from kg.store import bind_values
+
+    text = 'SELECT * WHERE {\n  { SELECT ?b WHERE {\n    # values: ?b\n    ?m <p> ?b } }\n  ?x <q> "# values: ?b" }'
+    bound = bind_values(text, {"b": "x"})
+    assert bound.count('VALUES (?b) { ("x") }') == 2  # at the top and at the mark
+    assert '"# values: ?b"' in bound  # a string is data, never a mark
+    assert bind_values(text, {"other": "y"}).count("# values: ?b") == 2  # unbound: the mark stays a comment
+    assert "VALUES" not in bind_values(text, None)
 
 
 def test_an_unknown_parameter_is_refused_naming_it(store):
