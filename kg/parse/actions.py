@@ -19,7 +19,7 @@ from functools import lru_cache
 from kg.parse.dates import parse_date
 from kg.parse.owners import PersonResolver
 from kg.parse.scan import lines_with_caps_pair
-from kg.parse.sentences import TextLine, all_line_starts, cut_ends, line_starts_with, sentences, squash
+from kg.parse.sentences import TextLine, cut_ends, line_starts_with, sentences, squash
 from kg.records import Span
 
 _ACTION = re.compile(r"(?<![\w-])(?:Action|ACTION|Actions|ACTIONS)\b[ \t]*(?P<sep>[:–—-]|for\b|by\b)[ \t]*")
@@ -123,7 +123,7 @@ def _hot_starts(clean: str) -> frozenset[int]:
     A byte scan for the capitals and ``str.find`` for "Action": the regex over
     the whole text cost more than reading the lines it picked.
     """
-    return frozenset(lines_with_caps_pair(clean, all_line_starts(clean)) | line_starts_with(clean, ("Action",)))
+    return frozenset(lines_with_caps_pair(clean) | line_starts_with(clean, ("Action",)))
 
 
 # -- action tables ("No. | Action | Owner | Due date | Status") ---------------------------------------

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from kg.gazetteer import Gazetteer, expand_org_abbreviation
 from kg.names import person_key
 from kg.parse import people as P
-from kg.parse.scan import finditer_from, folded
+from kg.parse.scan import finditer_from, folded, indexed
 from kg.parse.sentences import lowered
 from kg.parse.textlines import Line, cells, iter_lines, lines_with, strip_markup
 from kg.records import Deputy, Person, Span
@@ -588,7 +588,8 @@ _DEPUTY_PROSE = [  # (pattern, a cheap test the line must pass first: the name p
         r"\s+(?i:deputising|deputizing|substituting|attending)"
     ), re.compile(r"(?i:apologies)")),
 ]
-_DEP_WORDS = ("deput", "substitut", "represent", "place of", "behalf of", "stood in", "standing in")
+_DEP_WORDS = indexed(("deput", "substitut", "represent", "place of", "behalf of", "stood in", "standing in"))
+_APOLOG = indexed(("apolog",))
 _DEP_HINT = re.compile(r"deputi[sz]|substitut|represent|in\s+place\s+of|on\s+behalf\s+of|stood\s+in|standing\s+in", re.I)
 
 
@@ -608,7 +609,10 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
     # Tried only where "apolog" is printed, in any case ("apolog" has no letter that a letter
     # outside ASCII matches case-insensitively, so the lower-cased text finds every place).
     low = lowered(text)
-    found = _APOL_PROSE.finditer(text) if low is None else finditer_from(_APOL_PROSE, text, low, ("apolog",))
+    if low is None:
+        found = _APOL_PROSE.finditer(text)
+    else:
+        found = finditer_from(_APOL_PROSE, text, low, _APOLOG, shared=True)
     for m in found:
         if m.group("late") and "absence" not in m.group("late").casefold():
             continue

@@ -17,7 +17,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from kg.parse.owners import PersonResolver, looks_like_name
-from kg.parse.scan import folded
+from kg.parse.scan import folded, indexed
 from kg.parse.sentences import TextLine, hot_starts, is_furniture, sentences, squash
 from kg.records import Span
 
@@ -73,10 +73,10 @@ _DECIDING = re.compile(
 )
 _MINUTES_WORDS = re.compile(r"\b(?:minutes|notes|record|action\s+notes)\b", re.IGNORECASE)
 # Every family needs one of these words; lines without one are skipped cheaply.
-_TRIGGERS = (
+_TRIGGERS = indexed((
     "agreed", "resolved", "decided", "decision", "approved", "endorsed", "adopted", "ratified", "accepted",
     "confirmed", "signed", "supported",
-)
+))
 # What follows "RESOLVED" on the intro line of a list whose points did not parse: no decision of its own
 _EMPTY_REST = re.compile(r"[\W_]*(?:(?:that|to|as\s+follows)\b[\W_]*)?", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:He|She|They|It|This|There|We|I)\b")

@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -39,21 +41,50 @@ _UNDERTOOK = (r"agreed\s+to\s+(?:provide|circulate|send|share|report|update|arra
 _PRESENTED = (r"(?:presented\s+(?:the|a|an|his|her|their)\b|introduced\s+the\s+(?:report|item|paper)|"
               r"made\s+a\s+(?:\w+\s+)?presentation|gave\s+a\s+(?:\w+\s+)?presentation|"
               r"talked\s+to\s+the\s+(?:report|paper)|spoke\s+to\s+the\s+(?:report|paper))")
-_TOOK_PART = [  # (pattern, capacity, words one of which the line must contain, phrase it must hold: cheap filters)
-    (re.compile(rf"^\s*Question\s*\d*\s*[:\-–—]\s*(?:from\s+)?(?P<name>{_N})\s*$", re.M), "member", ("uestion",), None),
-    (re.compile(rf"\b(?:[Qq]uestions?\s+(?:from|asked\s+by)|[Aa]sked\s+by|[Qq]uestioner\s*:)\s+(?P<name>{_N})"), "member",
-     ("uestion", "sked by"), None),
-    (re.compile(rf"\bResponse\s+(?:by|from)\s*:?\s*(?P<name>{_N})(?:\s*[:(]\s*(?P<app>[^()\n]{{3,80}}?)\)?\s*$)?", re.M),
-     "member", ("Response",), None),
-    (re.compile(
-        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?)?,?\s+{_ATTENDED}"), "officer", ("ttend", "joined"),
-     re.compile(rf"\s{_ATTENDED}")),
-    (re.compile(
-        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?\s*,)?\s+{_UNDERTOOK}"), "officer", ("agreed to",),
-     re.compile(rf"\s{_UNDERTOOK}")),
-    (re.compile(
-        rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?\s*,)?\s+{_PRESENTED}"), "officer",
-     ("present", "introduced", "talked", "spoke"), re.compile(rf"\s{_PRESENTED}")),
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A way of taking part: the pattern, the capacity it gives, and cheap tests a line must pass first."""
+
+    rx: re.Pattern[str]
+    capacity: str
+    hint: tuple[str, ...]  # words one of which the line must contain
+    phrase: re.Pattern[str] | None = None  # a phrase it must hold
+    bare: re.Pattern[str] | None = None  # ``rx`` without its apposition
+    after_comma: re.Pattern[str] | None = None  # where alone the apposition can end
+
+    def matches(self, line: str) -> Iterator[re.Match[str]]:
+        """``rx.finditer(line)``, from ``bare`` when the apposition cannot end anywhere in ``line``."""
+        if self.bare is None or self.after_comma is None or self.after_comma.search(line):
+            return self.rx.finditer(line)
+        return self.bare.finditer(line)
+
+
+def _officer(verb: str, hint: tuple[str, ...]) -> _Rule:
+    """A name, an apposition closed by a comma ("X, Director of Y,") or none, then ``verb``.
+
+    The apposition is read lazily over up to 160 characters after every capital,
+    which cost more than every other rule; it can only succeed where a comma and
+    white space run into the verb, so a line without that is read by the pattern
+    without it, which finds the same matches (with no apposition).
+    """
+    return _Rule(
+        re.compile(rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?\s*,)?\s+{verb}"), "officer", hint,
+        re.compile(rf"\s{verb}"), re.compile(rf"(?P<name>{_N})\s+{verb}"), re.compile(rf",\s+{verb}"),
+    )
+
+
+_TOOK_PART = [
+    _Rule(re.compile(rf"^\s*Question\s*\d*\s*[:\-–—]\s*(?:from\s+)?(?P<name>{_N})\s*$", re.M), "member", ("uestion",)),
+    _Rule(re.compile(rf"\b(?:[Qq]uestions?\s+(?:from|asked\s+by)|[Aa]sked\s+by|[Qq]uestioner\s*:)\s+(?P<name>{_N})"),
+          "member", ("uestion", "sked by")),
+    _Rule(re.compile(rf"\bResponse\s+(?:by|from)\s*:?\s*(?P<name>{_N})(?:\s*[:(]\s*(?P<app>[^()\n]{{3,80}}?)\)?\s*$)?",
+                     re.M), "member", ("Response",)),
+    _Rule(re.compile(rf"(?P<name>{_N})(?:\s*,\s*\(?(?P<app>[^;()\n]{{3,160}}?)\)?)?,?\s+{_ATTENDED}"), "officer",
+          ("ttend", "joined"), re.compile(rf"\s{_ATTENDED}")),
+    _officer(_UNDERTOOK, ("agreed to",)),
+    _officer(_PRESENTED, ("present", "introduced", "talked", "spoke")),
 ]
 _APPOSITION = re.compile(r"\s*(?:,\s*\(?(?P<a>(?:[^;()\n]|\([^()\n]{1,40}\)){3,160}?)\)?\s*,\s*(?:who\s+)?[a-z]|\((?P<b>[^()\n]{3,120})\)|"
                          r":\s*(?P<c>[A-Z][^\n.;]{3,80})\s*$)", re.M)
@@ -75,12 +106,12 @@ def enrich(text: str, result: AttendanceResult, gaz: Gazetteer, *, body: str | N
     keys = {person_key(p.name) for p in known}
     # Each rule reads only the lines holding one of its words; the (line, rule) order is kept.
     work = sorted(
-        (ln.start, n, ln) for n, (_rx, _c, hint, phrase) in enumerate(_TOOK_PART)
-        for ln in in_body(lines_with(text, hint, case=True)) if phrase is None or phrase.search(ln.raw)
+        (ln.start, n, ln) for n, rule in enumerate(_TOOK_PART)
+        for ln in in_body(lines_with(text, rule.hint, case=True)) if rule.phrase is None or rule.phrase.search(ln.raw)
     )
     for _start, n, ln in work:
-        rx, capacity, _hint, _phrase = _TOOK_PART[n]
-        for m in rx.finditer(ln.raw):
+        rule = _TOOK_PART[n]
+        for m in rule.matches(ln.raw):
             raw = m.group("name")
             if not P.looks_like_name(raw) or len(P.person_hon(raw)[0].split()) < 2:
                 continue
@@ -91,7 +122,7 @@ def enrich(text: str, result: AttendanceResult, gaz: Gazetteer, *, body: str | N
             app = m.groupdict().get("app")
             org, role = _read_apposition(app, gaz) if app else (None, None)
             _n, hon, post, rank = P.person_hon(raw)
-            person = Person(name, hon, post, org, role or rank, capacity,  # type: ignore[arg-type]
+            person = Person(name, hon, post, org, role or rank, rule.capacity,  # type: ignore[arg-type]
                             Span(ln.start, ln.end))
             result.present.append(person)
             known.append(person)

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from kg.parse.dates import find_dates
+from kg.parse.scan import indexed
 from kg.parse.sentences import TextLine, hot_starts
 
 _MINUTES_ITEM = re.compile(r"\b(?:minutes|notes|previous\s+meeting|last\s+meeting)\b", re.IGNORECASE)
@@ -32,7 +33,7 @@ _NEXT_LINE = re.compile(
 )
 
 
-_NEXT_WORDS = ("next", "future")  # one of which every ``_NEXT_LINE`` holds
+_NEXT_WORDS = indexed(("next", "future"))  # one of which every ``_NEXT_LINE`` holds
 
 
 def previous_meeting(

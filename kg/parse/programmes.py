@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kg.gazetteer import Gazetteer
 from kg.names import fold
+from kg.parse.scan import caps_runs, indexed, letter_mask, positions
 from kg.parse.sentences import lowered
 
 HEADS = {
@@ -101,7 +102,8 @@ class ProgrammeFinder:
             view = scan.views.get((line_start, line_end))
             if view is None:
                 line = text[line_start:line_end]
-                view = scan.views[(line_start, line_end)] = _title_case(line, self.acronyms) if _is_caps(line) else line
+                caps = _is_caps(text, line_start, line_end)
+                view = scan.views[(line_start, line_end)] = _title_case(line, self.acronyms) if caps else line
             phrase = _phrase_before(view, hs - line_start, he - line_start)
             if not phrase:
                 continue
@@ -132,7 +134,7 @@ class ProgrammeFinder:
         # is one bisection; scanning them all was quadratic in a document naming thousands.
         starts: list[int] = []
         ends: list[int] = []
-        matches = [*_word_matches(self._exact, text), *_word_matches(self._folded, low)]
+        matches = [*_word_matches(self._exact, text), *_word_matches(self._folded, low, in_lower=True)]
         for a, b in matches:
             i = bisect_left(starts, b)
             if i and ends[i - 1] > a:
@@ -162,23 +164,22 @@ class _Scan:
 def _head_words(low: str, text: str) -> list[tuple[int, int]]:
     """(start, end) of every whole word of ``low`` that is a programme head word printed with a capital, in order.
 
-    A ``str.find`` per stem ("program" finds "Programme" and "Programmes" too):
-    a regex alternation over lower-case text is tried at almost every position,
-    which cost more than all the rest. A head in lower case in ``text`` can never
-    end a name (title-casing a heading keeps each word's first letter), so it is
-    not returned.
+    The stems ("program" finds "Programme" and "Programmes" too) are read from
+    the shared index of the lower-cased text: a regex alternation is tried at
+    almost every position, which cost more than all the rest. An occurrence
+    inside another cannot start a word, so all are read. A head in lower case in
+    ``text`` can never end a name (title-casing a heading keeps each word's first
+    letter), so it is not returned.
     """
     out = []
     n = len(low)
     for stem, words in _HEAD_STEMS:
-        i = low.find(stem)
-        while i >= 0:
+        for i in positions(low, (stem,), shared=True):
             if text[i].isupper() and (i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_")):
                 for word in words:
                     j = i + len(word)
                     if low.startswith(word, i) and (j == n or not (low[j].isalnum() or low[j] == "_")):
                         out.append((i, j))
-            i = low.find(stem, i + len(stem))
     out.sort()
     return out
 
@@ -193,6 +194,7 @@ def _stems(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 _HEAD_STEMS = _stems(_HEAD_WORDS)
+indexed(tuple(stem for stem, _words in _HEAD_STEMS))
 
 
 def _word_start(text: str, i: int) -> bool:
@@ -209,14 +211,35 @@ class _Labels:
     Every match begins with one of ``prefixes``, so ``str.find`` on those few phrases
     finds the only places worth trying the pattern: letting the regex engine try
     every position of a lower-cased document cost more than the rest of the finder.
+    Prefixes opening with two ASCII capitals ("BCF", "OPE") are looked for only
+    where a run of capitals starts, as a word of them must: a ``str.find`` for
+    three letters costs more than the byte scan that finds those runs.
     """
 
     rx: re.Pattern
-    prefixes: tuple[str, ...]
+    prefixes: tuple[str, ...]  # found with ``str.find`` (or the shared index)
+    caps_led: tuple[str, ...] = ()  # found at the starts of runs of capitals
+
+    @classmethod
+    def of(cls, rx: re.Pattern, prefixes: set[str]) -> _Labels:
+        caps_led = {p for p in prefixes if _CAPS_PAIR.match(p)}
+        return cls(rx, tuple(sorted(prefixes - caps_led)), tuple(sorted(caps_led)))
+
+    def word_starts(self, text: str, in_lower: bool) -> list[int]:
+        """The offsets where a word of ``text`` starts with one of the prefixes, in order."""
+        found = set(positions(text, self.prefixes, shared=in_lower))
+        if self.caps_led:
+            found.update(a for a, _b in caps_runs(text) if text.startswith(self.caps_led, a))
+        return [a for a in sorted(found) if _word_start(text, a)]
 
 
-def _word_matches(labels: _Labels | None, text: str) -> list[tuple[int, int]]:
+_CAPS_PAIR = re.compile(r"[A-Z]{2}")
+
+
+def _word_matches(labels: _Labels | None, text: str, *, in_lower: bool = False) -> list[tuple[int, int]]:
     """Non-overlapping matches of the labels that start a word, leftmost first.
+
+    ``in_lower``: ``text`` is the lower-cased document, whose shared index holds the prefixes.
 
     The word-start test is done here rather than as a look-behind in the pattern;
     a match that does not start a word consumes nothing, so only word starts count.
@@ -224,17 +247,9 @@ def _word_matches(labels: _Labels | None, text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if labels is None:
         return out
-    starts: set[int] = set()
-    find = text.find
-    for prefix in labels.prefixes:
-        i = find(prefix)
-        while i >= 0:
-            if _word_start(text, i):
-                starts.add(i)
-            i = find(prefix, i + 1)
     pos = 0
     match = labels.rx.match
-    for a in sorted(starts):
+    for a in labels.word_starts(text, in_lower):
         if a < pos:
             continue
         m = match(text, a)
@@ -264,9 +279,11 @@ def _gazetteer_patterns(gaz: Gazetteer) -> tuple[_Labels | None, _Labels | None]
         if not labels:
             return None
         rx = re.compile(r"(?:" + _trie_pattern(labels) + r")(?![\w])")
-        return _Labels(rx, tuple(sorted({" ".join(label.split(" ", 2)[:2]) or label[:1] for label in labels})))
+        return _Labels.of(rx, {" ".join(label.split(" ", 2)[:2]) or label[:1] for label in labels})
 
     pats = (compile_(exact), compile_({_lower(x) for x in folded}))
+    if pats[1]:
+        indexed(pats[1].prefixes)  # looked for in the lower-cased text, with the act finders' words
     _CACHE[id(gaz)] = (gaz, *pats)
     return pats
 
@@ -297,14 +314,14 @@ def _trie_pattern(words: set[str]) -> str:
     return emit(trie)
 
 
-_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_ASCII_LOWER_B = b"abcdefghijklmnopqrstuvwxyz"
+def _is_caps(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is set in capitals: four ASCII capitals or more, under one small letter in nine.
 
-
-def _is_caps(line: str) -> bool:
-    raw = line.encode("utf-8", "ignore")
-    upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-    return upper >= 4 and (len(raw) - len(raw.translate(None, _ASCII_LOWER_B))) * 9 < upper
+    Counted on the document's letter mask (shared, cached) rather than on a fresh copy of each line.
+    """
+    mask = letter_mask(text)
+    upper = mask.count(b"A", start, end)
+    return upper >= 4 and mask.count(b"a", start, end) * 9 < upper
 
 
 def _title_case(line: str, acronyms: set[str]) -> str:
@@ -398,29 +415,26 @@ def acronyms_in(text: str) -> set[str]:
     """Upper-case words used in mixed-case lines: kept as printed when title-casing headings."""
     out: set[str] = set()
     caps_lines: dict[int, bool] = {}
-    for m in _acronyms(text):
-        a = text.rfind("\n", 0, m.start()) + 1
-        if a not in caps_lines:
-            caps_lines[a] = _is_caps(_line_at(text, m.start()))
-        if not caps_lines[a]:
-            out.add(m.group(0))
+    for a, b in _acronyms(text):
+        line = text.rfind("\n", 0, a) + 1
+        if line not in caps_lines:
+            end = text.find("\n", b)
+            caps_lines[line] = _is_caps(text, line, len(text) if end < 0 else end)
+        if not caps_lines[line]:
+            out.add(text[a:b])
     return out
 
 
-_CAPS_RUN = re.compile(r"[A-Z][A-Z]+")
+def _acronyms(text: str) -> Iterator[tuple[int, int]]:
+    """The spans ``_ACRONYM.finditer(text)`` finds: the runs of capitals with no word character either side.
 
-
-def _acronyms(text: str) -> Iterator[re.Match[str]]:
-    """``_ACRONYM.finditer(text)``: the runs of capitals with no word character either side.
-
-    A pattern that starts with ``\\b`` is tried at every position, one that starts
-    with a character class is not: four times faster over a whole document.
+    The runs come from a byte scan (``caps_runs``): a pattern tried over a whole
+    document costs far more, even one that opens with a character class.
     """
     n = len(text)
-    for m in _CAPS_RUN.finditer(text):
-        a, b = m.span()
+    for a, b in caps_runs(text):
         if (a == 0 or not _is_word_char(text[a - 1])) and (b == n or not _is_word_char(text[b])):
-            yield m
+            yield a, b
 
 
 def _is_word_char(c: str) -> bool:

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
+from kg.parse.scan import positions
 from kg.records import Span
 
 _TAGS = re.compile(r"</?(?:i|b|em|strong|u|sup|sub|span|p|br)\s*/?>", re.IGNORECASE)  # left by converters
@@ -162,11 +163,6 @@ def _all_lines(text: str) -> tuple[tuple[TextLine, ...], list[int]]:
     return tuple(lines), starts
 
 
-def all_line_starts(text: str) -> list[int]:
-    """Offset of every line of ``text``, as ``iter_lines`` yields them."""
-    return _all_lines(text)[1]
-
-
 def lines_outside(text: str, regions: list[Span], start: int = 0, end: int | None = None) -> list[TextLine]:
     """``iter_lines(text, start, end)`` without the lines that start inside one of ``regions``.
 
@@ -291,18 +287,11 @@ def cut_ends(text: str, lines: list[TextLine]) -> list[TextLine]:
 
 @lru_cache(maxsize=8)
 def line_starts_with(text: str, words: tuple[str, ...]) -> frozenset[int]:
-    """Starts of the lines of ``text`` holding one of ``words`` (as given: lower-case both for a folded search)."""
-    hot: set[int] = set()
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            a = text.rfind("\n", 0, i) + 1
-            hot.add(a)
-            nl = text.find("\n", i)
-            if nl < 0:
-                break
-            i = text.find(w, nl)
-    return frozenset(hot)
+    """Starts of the lines of ``text`` holding one of ``words`` (as given: lower-case both for a folded search).
+
+    The act finders ask about the lower-cased document: the words they declared are read from its index.
+    """
+    return frozenset(text.rfind("\n", 0, i) + 1 for i in positions(text, words, shared=True))
 
 
 @lru_cache(maxsize=4)

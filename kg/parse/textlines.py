@@ -11,10 +11,14 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from kg.parse.scan import positions
+from kg.parse.sentences import lowered
+
 _TAGS = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}\s*/?>")
 _EMPH = re.compile(r"\*{1,3}|_{2,3}|\\(?=[^\w\s])")
 _LEAD = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-•·▪●◦*][ \t]+|>[ \t]*)+")
 _LEAD_CHARS = "#-•·▪●◦*>"
+_MARKUP_CHARS = "\u00a0\r<*_\\"  # what ``strip_markup`` substitutes only when it is present
 
 
 class Line:
@@ -27,11 +31,12 @@ class Line:
 
     __slots__ = ("start", "end", "raw", "clean", "blank")
 
-    def __init__(self, start: int, end: int, raw: str):
+    def __init__(self, start: int, end: int, raw: str, clean: str | None = None):
+        """``clean``: ``strip_markup(raw)`` when the caller knows it already."""
         self.start = start
         self.end = end
         self.raw = raw
-        self.clean = strip_markup(raw)
+        self.clean = strip_markup(raw) if clean is None else clean
         self.blank = not self.clean.strip()
 
     def __eq__(self, other: object) -> bool:
@@ -74,8 +79,11 @@ def iter_lines(text: str) -> tuple[Line, ...]:
     """
     out: list[Line] = []
     pos = 0
+    plain = not any(c in text for c in _MARKUP_CHARS)  # then a line loses at most a bullet and its spaces
     for raw in text.split("\n"):
-        out.append(Line(pos, pos + len(raw), raw))
+        lead = raw.lstrip(" \t")[:1] if plain else ""
+        clean = raw.strip(" ") if plain and not (lead and lead in _LEAD_CHARS) else None
+        out.append(Line(pos, pos + len(raw), raw, clean))
         pos += len(raw) + 1
     return tuple(out)
 
@@ -96,30 +104,18 @@ def _line_starts(text: str) -> list[int]:
     return [ln.start for ln in iter_lines(text)]
 
 
-@lru_cache(maxsize=8)
-def _lowered(text: str) -> str | None:
-    """``text`` in lower case when that keeps every offset (it almost always does), else None."""
-    low = text.lower()
-    return low if len(low) == len(text) else None
-
-
 def lines_with(text: str, words: tuple[str, ...], *, case: bool = False) -> list[Line]:
     """The lines of ``text`` holding one of ``words`` (any case unless ``case``), in order.
 
-    A few ``str.find`` scans over the whole text replace a test on every line,
-    which is what made the prose rules cost more than the rest of the parser.
+    A search of the whole text replaces a test on every line, which is what
+    made the prose rules cost more than the rest of the parser. Without ``case``
+    the words are looked for in the lower-cased copy the act finders search too
+    (its shared index holds those declared with ``scan.indexed``).
     """
     lines = iter_lines(text)
-    hay = text if case else _lowered(text)
+    hay = text if case else lowered(text)
     if hay is None:  # a letter whose lower case is longer: test line by line
         return [ln for ln in lines if any(w in ln.raw.lower() for w in words)]
+    found = positions(text, words) if case else positions(hay, tuple(w.lower() for w in words), shared=True)
     starts = _line_starts(text)
-    hit: set[int] = set()
-    for w in words:
-        w = w if case else w.lower()
-        i = hay.find(w)
-        while i >= 0:
-            k = bisect_right(starts, i) - 1
-            hit.add(k)
-            i = hay.find(w, lines[k].end if lines[k].end > i else i + 1)
-    return [lines[k] for k in sorted(hit)]
+    return [lines[k] for k in sorted({bisect_right(starts, i) - 1 for i in found})]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -93,11 +94,12 @@ _BULLET = re.compile(
 )
 _O_BULLET = re.compile(r"^([ \t]*)o[ \t]+(?=\S)")
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-# Lines without any of these need no markup rules (most lines of most minutes).
-_SPECIAL = re.compile(
+# Lines without one of these marks or a "-", "+" or "o" bullet need no markup rules (most lines
+# of most minutes). A class alone, so a search over a whole text runs at C speed.
+_MARKS = re.compile(
     "[#<*_\\]\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714]"
-    "|^[ \t]*[-+oO][ \t]"
 )
+_SPECIAL = re.compile(_MARKS.pattern + "|^[ \t]*[-+oO][ \t]")
 _ONLY_MARKS = re.compile(r"^[ \t]*(?:\*{1,3}|_{1,3})[ \t]*$")
 _SETEXT = re.compile(r"^={3,}\s*$")
 
@@ -220,7 +222,8 @@ def assemble(raw_lines: Iterable[Line], *, markdown: bool = False) -> tuple[str,
             if _SETEXT.match(texts[i]) and texts[i - 1].strip():
                 heads[i - 1] = True
                 texts[i] = ""
-    i = 0
+    joined = "\n".join(texts)
+    i = 0 if "**" in joined or "__" in joined else len(texts)  # else no bold run opens anywhere
     while i < len(texts):
         end = _bold_block_ends(texts, i)
         if end > 0:
@@ -230,11 +233,15 @@ def assemble(raw_lines: Iterable[Line], *, markdown: bool = False) -> tuple[str,
         else:
             i += 1
 
+    marked = _marked_lines(joined, texts)
     out: list[str] = []
     spans: list[Span] = []
     offset = 0
-    for text, heading in zip(texts, heads):
-        line, is_heading = _clean_line(text)
+    for k, (text, heading) in enumerate(zip(texts, heads)):
+        if k in marked or _bulleted(text):
+            line, is_heading = _clean_line(text)
+        else:
+            line, is_heading = text.rstrip(" "), False
         if escaped:
             line = _unprotect(line)
         if (heading or is_heading) and line.strip():
@@ -243,6 +250,30 @@ def assemble(raw_lines: Iterable[Line], *, markdown: bool = False) -> tuple[str,
         out.append(line)
         offset += len(line) + 1
     return "\n".join(out), spans
+
+
+def _marked_lines(joined: str, texts: list[str]) -> set[int]:
+    """Indexes of the lines of ``joined`` (``texts`` joined by newlines) that hold a ``_MARKS`` character.
+
+    One search over the text per such line, instead of one search per line:
+    most lines of most minutes have none.
+    """
+    starts = [0]
+    for t in texts:
+        starts.append(starts[-1] + len(t) + 1)
+    out: set[int] = set()
+    pos = 0
+    while (m := _MARKS.search(joined, pos)) is not None:
+        k = bisect_right(starts, m.start()) - 1
+        out.add(k)
+        pos = starts[k + 1]
+    return out
+
+
+def _bulleted(line: str) -> bool:
+    """Whether ``line`` opens with a "-", "+", "o" or "O" bullet (the other half of ``_SPECIAL``)."""
+    rest = line.lstrip(" \t")
+    return rest[:1] in ("-", "+", "o", "O") and rest[1:2] in (" ", "\t")
 
 
 def _clean_line(line: str) -> tuple[str, bool]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.parse import attendance, dates, decisions, header, people, programmes, sentences
+from kg.parse import attendance, dates, decisions, enrich, header, people, programmes, scan, sentences
 from kg.parse.actions import _MAYBE, _hot_starts
 from kg.parse.scan import finditer_from, folded, matches_at, positions
 from kg.records import Span
@@ -64,6 +64,112 @@ def test_action_lines_equal_the_regex_scan():
     for text in _random_texts(["Action", "ACTION", "AB", "A", "b", "Ab"]) + [sentences.blank_markup(t) for t in _texts()]:
         expected = frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _MAYBE.finditer(text))
         assert _hot_starts(text) == expected
+
+
+def test_capital_scans_equal_the_patterns():
+    """The byte mask keeps every offset, whatever the text holds (letters outside the BMP, lone surrogates)."""
+    odd = ["AB", "ABC", "A", "b", "É", "ÀB", "😀", "\ud800", "\n", "\n\n", "İ", "K"]
+    for text in _random_texts(odd, n=5000) + _texts():
+        assert len(scan.letter_mask(text)) == len(text)
+        pairs = {text.rfind("\n", 0, m.start()) + 1 for m in re.finditer(r"[A-Z]{2}", text)}
+        assert scan.lines_with_caps_pair(text) == pairs
+        assert list(scan.caps_runs(text)) == _spans(re.finditer(r"[A-Z]{2,}", text))
+
+
+def test_caps_lines_counted_on_the_mask_equal_a_count_of_the_letters():
+    for text in _random_texts(["AB", "ABCD", "a", "É", "😀", "\ud800", "\n", "x", "KPMG REVIEW", "Review"], n=3000):
+        for start in range(0, len(text) + 1, 3):
+            for end in range(start, len(text) + 1, 4):
+                line = text[start:end]
+                upper = sum("A" <= c <= "Z" for c in line)
+                lower = sum("a" <= c <= "z" for c in line)
+                assert programmes._is_caps(text, start, end) == (upper >= 4 and lower * 9 < upper), (text, start, end)
+
+
+def test_officer_rules_without_apposition_find_the_same():
+    """Where no comma runs into the verb, the pattern without the apposition gives the same matches and names."""
+    words = ["Jo Walker", "Cllr A Smith", "Dr", ",", ", ", "(", ")", ";", "Director of Finance", "made a presentation",
+             "presented the", "agreed to provide", "talked to the report", "and", "who", "NHS", "the Board"]
+    rules = [rule for rule in enrich._TOOK_PART if rule.bare is not None]
+    assert rules
+    for text in _random_texts(words, n=4000, length=8) + [ln for t in _texts() for ln in t.split("\n")]:
+        for rule in rules:
+            got = [(m.span(), m.group("name"), m.groupdict().get("app")) for m in rule.matches(text)]
+            assert got == [(m.span(), m.group("name"), m.group("app")) for m in rule.rx.finditer(text)], text
+
+
+def test_line_table_cleans_every_line_as_strip_markup_does():
+    """Documents with no markup character skip ``strip_markup``: same readings either way."""
+    from kg.parse import textlines
+
+    pool = ["a", "B", " ", "\t", "\n", "- ", "* ", "#", "# ", ">", "•", "<b>", "\u00a0", "\r", "_", "__", "\\", "x y"]
+    rng = random.Random(5)
+    for text in ["".join(rng.choice(pool) for _ in range(rng.randint(0, 14))) for _ in range(5000)] + _texts():
+        for ln in textlines.iter_lines(text):
+            assert ln.clean == textlines.strip_markup(ln.raw), (text, ln)
+
+
+def test_lines_with_words_equal_a_test_of_every_line():
+    """As printed with ``case``, else in the lower-cased copy (and its index): the same lines."""
+    from kg.parse import textlines
+
+    words = ("Response", "present", "uestion", "agreed to", "apologies", "Smith")
+    scan.indexed(tuple(w.lower() for w in words[:4]))  # read from the index without ``case``
+    pool = [*words, "RESPONSE", "Present", "PRESENT", "represent", "İ", "K", "ſ", "é", "\n", " ", "a", "Smithson"]
+    rng = random.Random(13)
+    for text in ["".join(rng.choice(pool) for _ in range(rng.randint(0, 300))) for _ in range(1500)] + _texts():
+        lines = textlines.iter_lines(text)
+        for subset in (words, words[:1], words[4:]):
+            assert textlines.lines_with(text, subset, case=True) == [ln for ln in lines if any(w in ln.raw for w in subset)]
+            expected = [ln for ln in lines if any(w.lower() in ln.raw.lower() for w in subset)]
+            if sentences.lowered(text) is not None:  # else the lines are tested one by one anyway
+                assert textlines.lines_with(text, subset) == expected
+
+
+def test_index_finds_what_str_find_finds():
+    """Every offset of every word, overlapping ones too, whatever the text holds around them."""
+    words = ("agreed", "agree", "greed", "aaaa", "aaa", "plan", "planning", "one public", "d in", "Action", "ab?c", "café",
+             "wxyz", "presentation", "presented")
+    scan.indexed(words)
+    pool = [*words, "a", "aa", "é", "😀", "\ud800", "?", "\n", " ", "P", "ç", "AGREED"]
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 400))) for _ in range(400)] + _texts()
+    for text in texts:
+        plain = {w: _finds(text, w) for w in words}
+        # the index itself, whether or not it is worth building for this text
+        assert scan._Words(list(words)).find(text) == plain
+        for w in words:
+            assert scan.positions(text, (w,), shared=True) == plain[w]
+        assert scan.positions(text, words, shared=True) == sorted({i for w in words for i in plain[w]})
+
+
+def _word_matches_by_find(labels, text: str) -> list[tuple[int, int]]:
+    """The gazetteer matches found from a ``str.find`` for every prefix, as ``_word_matches`` did."""
+    starts = sorted({i for p in (*labels.prefixes, *labels.caps_led) for i in _finds(text, p) if programmes._word_start(text, i)})
+    out, pos = [], 0
+    for a in starts:
+        m = labels.rx.match(text, a) if a >= pos else None
+        if m:
+            out.append((a, m.end()))
+            pos = m.end()
+    return out
+
+
+def _finds(text: str, lit: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith(lit, i)]
+
+
+def test_gazetteer_prefixes_led_by_capitals_are_found_at_runs_of_capitals():
+    from kg.gazetteer import default
+
+    exact, folded_ = programmes._gazetteer_patterns(default())
+    assert exact.caps_led
+    words = ["OPE", "OPEN", "xOPE", "_OPE", "ÉOPE", "BCF", "JCS", "STP", "SEP", "Devolution", "Prevent", "Vision2050", "A", "b"]
+    for text in _random_texts(words, n=3000) + _texts():
+        assert programmes._word_matches(exact, text) == _word_matches_by_find(exact, text), text
+        low = text.lower()
+        if len(low) == len(text):
+            assert programmes._word_matches(folded_, low, in_lower=True) == _word_matches_by_find(folded_, low), text
 
 
 def test_sentence_ends_equal_the_pattern():
@@ -130,7 +236,7 @@ def test_prefilters_never_drop_a_match(fast, slow, words):
 
 def test_acronyms_equal_the_pattern():
     for text in _random_texts(["AB", "ABC", "a", "É", "_", "1", "ÀB", "X"]) + _texts():
-        assert _spans(programmes._acronyms(text)) == _spans(programmes._ACRONYM.finditer(text))
+        assert list(programmes._acronyms(text)) == _spans(programmes._ACRONYM.finditer(text))
 
 
 def _cuts_by_loop(text: str) -> list[int]:
@@ -167,3 +273,17 @@ def test_lines_outside_equals_a_filter_over_all_lines():
             ]
             got = [(ln.start, ln.end, ln.text) for ln in sentences.lines_outside(text, regions, a, b)]
             assert got == expected
+
+
+def test_lines_needing_markup_rules_are_those_the_per_line_test_finds():
+    """The reader picks lines for its markup rules by one search over the text (``_marked_lines``)
+    plus a bullet test: the same lines as ``_SPECIAL`` tried on every line."""
+    from kg.readers import normalise as nm
+
+    pool = ["a", "B", " ", "\t", "-", "+", "o", "O", "#", "<b>", "*", "_", "]", "\u2022", "\u00b7", "x y", "é", "\\", "\n"]
+    rng = random.Random(17)
+    for text in ["".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(5000)] + _texts():
+        lines = text.split("\n")
+        marked = nm._marked_lines(text, lines)
+        assert {k for k, ln in enumerate(lines) if k in marked or nm._bulleted(ln)} == {
+            k for k, ln in enumerate(lines) if nm._SPECIAL.search(ln)}, text
