@@ -41,6 +41,16 @@ def _spans(found) -> list[tuple[int, int]]:
     return [m.span() for m in found]
 
 
+@pytest.fixture
+def own_words(monkeypatch):
+    """Words a test declares for the shared index are dropped afterwards (the registry is global,
+    and its caches know a set of words by its size, which only grows outside tests)."""
+    monkeypatch.setattr(scan, "_INDEXED", dict(scan._INDEXED))
+    yield
+    scan._shared.cache_clear()
+    scan._index.cache_clear()
+
+
 def test_fixtures_are_there():
     assert len(FIXTURES) > 10
 
@@ -109,7 +119,7 @@ def test_line_table_cleans_every_line_as_strip_markup_does():
             assert ln.clean == textlines.strip_markup(ln.raw), (text, ln)
 
 
-def test_lines_with_words_equal_a_test_of_every_line():
+def test_lines_with_words_equal_a_test_of_every_line(own_words):
     """As printed with ``case``, else in the lower-cased copy (and its index): the same lines."""
     from kg.parse import textlines
 
@@ -126,7 +136,7 @@ def test_lines_with_words_equal_a_test_of_every_line():
                 assert textlines.lines_with(text, subset) == expected
 
 
-def test_index_finds_what_str_find_finds():
+def test_index_finds_what_str_find_finds(own_words):
     """Every offset of every word, overlapping ones too, whatever the text holds around them."""
     words = ("agreed", "agree", "greed", "aaaa", "aaa", "plan", "planning", "one public", "d in", "Action", "ab?c", "café",
              "wxyz", "presentation", "presented")
