@@ -69,7 +69,7 @@ def build(paths: tuple[Path, ...], store_dir: str, prune: bool, jobs: int, wait:
                         bar.update(1, name)
                     report = run_build(list(paths), store, prune=prune, jobs=jobs, progress=tick, compact=False)
             if report.bulk_quads:
-                if not quiet:
+                if not quiet and report.bulk_quads >= 1_000_000:  # about 2 s a million quads: say why it waits
                     note(f"compacting the store after loading {report.bulk_quads:,} quads in bulk")
                 store.compact()
             for line in report.warnings:
