@@ -221,6 +221,8 @@ def test_a_values_mark_binds_the_parameter_again_only_when_bound():
     assert '"# values: ?b"' in bound  # a string is data, never a mark
     assert bind_values(text, {"other": "y"}).count("# values: ?b") == 2  # unbound: the mark stays a comment
     assert "VALUES" not in bind_values(text, None)
+    before = "# values: ?b\n" + text  # a mark before the WHERE group (a header) is left alone
+    assert bind_values(before, {"b": "x"}).startswith("# values: ?b\nSELECT")
 
 
 def test_an_unknown_parameter_is_refused_naming_it(store):
