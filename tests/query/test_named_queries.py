@@ -109,6 +109,20 @@ def test_attendance_rate_per_body(store):
     assert (ncc["attended"], ncc["meetings"], ncc["percent"]) == (1, 2, 50)
 
 
+def test_people_lists_the_spellings_of_the_links_graph(store):
+    import pyoxigraph as ox
+
+    from kg.rdf import LINKS_GRAPH
+
+    assert LINKS_GRAPH in queries.named_queries()["people"].text  # the graph the query reads
+    listed = {r["person"]: set((r["spellings"] or "").split("|")) - {""} for r in run(store, "people")}
+    links = {}
+    for r in store.select("SELECT ?p ?alt WHERE { GRAPH ?g { ?p a foaf:Person ; skos:altLabel ?alt } }",
+                          bindings={"g": ox.NamedNode(LINKS_GRAPH)}):
+        links.setdefault(r["p"], set()).add(r["alt"])
+    assert listed == {p: links.get(p, set()) for p in listed} and any(listed.values())
+
+
 def test_people_on_more_than_one_body(store):
     assert names(run(store, "people-on-several-bodies")) == ["Alice Carter", "Emma Green"]
 
