@@ -108,7 +108,7 @@ def bind_values(sparql: str, bindings: dict[str, Any] | None) -> str:
         return f" VALUES ({' '.join('?' + k for k in names)}) {{ ({' '.join(terms[k] for k in names)}) }} "
 
     at = _where_brace(sparql) + 1
-    marks = [(i, i + len(text), m.group(1)) for i, text in comments(sparql)
+    marks = [(i, i + len(text), m.group(1)) for i, text in (comments(sparql) if "values:" in sparql else ())
              if i > at and (m := _MARK.fullmatch(text)) and m.group(1) in terms]  # inside the WHERE group only
     edits = sorted([(at, at, values(list(terms))), *((i, j, values([k])) for i, j, k in marks)], reverse=True)
     for start, end, text in edits:

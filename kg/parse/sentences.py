@@ -224,36 +224,13 @@ def _merged(regions: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
     return out
 
 
-def in_regions(pos: int, regions: list[Span]) -> bool:
-    """Whether ``pos`` falls inside one of ``regions`` (few regions: a linear scan is fine)."""
-    return any(r.start <= pos < r.end for r in regions)
-
-
-def hot_lines(text: str, start: int, end: int, words: tuple[str, ...]) -> set[int]:
-    """Starts of the lines in ``text[start:end]`` holding one of ``words`` (lower case, any case in text).
-
-    One lower-casing and a few ``str.find`` scans per region: far cheaper than a
-    regex per line, and it lets the act finders skip most lines outright.
-    """
-    low = lowered(text)  # once per document, not once per item and rule
-    if low is None:  # a letter whose lower case is longer: stay exact, scan every line
-        return {start + i + 1 for i, c in enumerate(text[start:end]) if c == "\n"} | {start}
-    hot: set[int] = set()
-    for w in words:
-        i = low.find(w, start, end)
-        while i >= 0:
-            hot.add(max(low.rfind("\n", start, i) + 1, start))
-            i = low.find(w, i + len(w), end)
-    return hot
-
-
 def hot_starts(text: str, lines: list[TextLine], words: tuple[str, ...]) -> set[int] | frozenset[int]:
     """Starts of those ``lines`` holding one of ``words`` (lower case, any case in text).
 
     Ask it only about those lines: it may also hold starts of lines elsewhere in the text.
 
-    The same answer as ``hot_lines`` over the lines' range, from one scan of the
-    whole text per word list (cached): every agenda item and act finder asks.
+    The same answer as searching each line, from one scan of the whole text
+    per word list (cached): every agenda item and act finder asks.
     Only a line cut short by its item is searched on its own part.
     """
     low = lowered(text)

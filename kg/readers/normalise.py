@@ -94,12 +94,11 @@ _BULLET = re.compile(
 )
 _O_BULLET = re.compile(r"^([ \t]*)o[ \t]+(?=\S)")
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-# Lines without one of these marks or a "-", "+" or "o" bullet need no markup rules (most lines
-# of most minutes). A class alone, so a search over a whole text runs at C speed.
+# Lines without one of these marks or a "-", "+" or "o" bullet (``_bulleted``) need no markup
+# rules (most lines of most minutes). A class alone, so a search over a whole text runs at C speed.
 _MARKS = re.compile(
     "[#<*_\\]\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714]"
 )
-_SPECIAL = re.compile(_MARKS.pattern + "|^[ \t]*[-+oO][ \t]")
 _ONLY_MARKS = re.compile(r"^[ \t]*(?:\*{1,3}|_{1,3})[ \t]*$")
 _SETEXT = re.compile(r"^={3,}\s*$")
 
@@ -271,15 +270,14 @@ def _marked_lines(joined: str, texts: list[str]) -> set[int]:
 
 
 def _bulleted(line: str) -> bool:
-    """Whether ``line`` opens with a "-", "+", "o" or "O" bullet (the other half of ``_SPECIAL``)."""
+    """Whether ``line`` opens with a "-", "+", "o" or "O" bullet and a space or tab."""
     rest = line.lstrip(" \t")
     return rest[:1] in ("-", "+", "o", "O") and rest[1:2] in (" ", "\t")
 
 
 def _clean_line(line: str) -> tuple[str, bool]:
-    """One line without its markup, and whether the markup said it is a heading."""
-    if not _SPECIAL.search(line):
-        return line.rstrip(" "), False
+    """One line without its markup, and whether the markup said it is a heading
+    (for the lines ``_marked_lines`` or ``_bulleted`` pick: the others keep their text)."""
     heading = False
     m = _MD_HEADING.match(line)
     if m:

@@ -287,8 +287,10 @@ def test_lines_outside_equals_a_filter_over_all_lines():
 
 def test_lines_needing_markup_rules_are_those_the_per_line_test_finds():
     """The reader picks lines for its markup rules by one search over the text (``_marked_lines``)
-    plus a bullet test: the same lines as ``_SPECIAL`` tried on every line."""
+    plus a bullet test: the same lines as its former per-line pattern tried on every line."""
     from kg.readers import normalise as nm
+
+    special = re.compile(nm._MARKS.pattern + "|^[ \t]*[-+oO][ \t]")
 
     pool = ["a", "B", " ", "\t", "-", "+", "o", "O", "#", "<b>", "*", "_", "]", "\u2022", "\u00b7", "x y", "é", "\\", "\n"]
     rng = random.Random(17)
@@ -296,4 +298,4 @@ def test_lines_needing_markup_rules_are_those_the_per_line_test_finds():
         lines = text.split("\n")
         marked = nm._marked_lines(text, lines)
         assert {k for k, ln in enumerate(lines) if k in marked or nm._bulleted(ln)} == {
-            k for k, ln in enumerate(lines) if nm._SPECIAL.search(ln)}, text
+            k for k, ln in enumerate(lines) if special.search(ln)}, text
