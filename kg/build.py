@@ -281,12 +281,10 @@ class _Spool:
             self.file = tempfile.TemporaryFile(prefix="kg-batch-")  # noqa: SIM115 (closed by close())
             self.path = f"/proc/self/fd/{self.file.fileno()}"
         self.count = 0  # quads written
-        self.size = 0  # bytes written
 
     def write(self, data: bytes, count: int) -> None:
         self.file.write(data)
         self.count += count
-        self.size += len(data)
 
     def ready(self) -> None:
         self.file.flush()
@@ -448,10 +446,14 @@ class _Writer:
             self.provisional.update(extra)
         now = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
         self.bulk.write(ox.serialize([*extra, stale_quad(now)], format=NQ), len(extra) + 1)
+        self._load_bulk()
+        self.marked = True
+
+    def _load_bulk(self) -> None:
+        """Hand the current bulk batch to the loader (which waits for the batch before: in order)."""
         spool, self.bulk, self.bulk_labels = self.bulk, None, defaultdict(Counter)
         self.bulk_quads += spool.count
-        self.loader.start(spool)  # waits for the batch before: one load at a time, in order
-        self.marked = True
+        self.loader.start(spool)
 
     def discard(self) -> None:
         """Drop a batch not handed to the store (the build failed before it)."""
@@ -516,9 +518,7 @@ class _Writer:
         if self.bulk is None:
             self.bulk = _Spool()
         self.bulk.write(ox.serialize(now, format=NQ), len(now))
-        spool, self.bulk, self.bulk_labels = self.bulk, None, defaultdict(Counter)
-        self.bulk_quads += spool.count
-        self.loader.start(spool)
+        self._load_bulk()
         self.loader.wait()
         if self.marked:  # earlier batches: provisional descriptions and the stale mark to clear
             links = ox.NamedNode(LINKS_GRAPH)
