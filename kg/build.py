@@ -71,7 +71,7 @@ from kg.prelink import (
 from kg.rdf import GRAPH_SCHEMA, LINKS_GRAPH, graph_iri, person_iri, record_quads
 from kg.records import Document, MinutesRecord
 from kg.resolve import Cluster, Registry, apply_keys, document_clusters, match_clusters
-from kg.store import OxigraphStore
+from kg.store import OxigraphStore, quad_data
 
 Parser = Callable[[Document], MinutesRecord]
 GRAPHS = BASE + "graph/"
@@ -522,18 +522,10 @@ class _Writer:
         self.loader.wait()
         if self.marked:  # earlier batches: provisional descriptions and the stale mark to clear
             links = ox.NamedNode(LINKS_GRAPH)
-            ops = [_data("DELETE", gone), _data("INSERT", later),
+            ops = [quad_data("DELETE", gone), quad_data("INSERT", later),
                    f"DELETE WHERE {{ GRAPH {links} {{ {links} {ox.NamedNode(STALE[1])} ?t }} }}"]
             self.store.update(" ;\n".join(op for op in ops if op))
         self.marked = True
-
-
-def _data(verb: str, quads: list[ox.Quad]) -> str:
-    """``INSERT DATA`` / ``DELETE DATA`` of quads (each in its own graph; terms serialised by pyoxigraph)."""
-    if not quads:
-        return ""
-    lines = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
-    return f"{verb} DATA {{\n{lines}\n}}"
 
 
 def build(

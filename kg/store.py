@@ -168,12 +168,12 @@ class Store:
         chunks = [add[i: i + self.BATCH_REQUEST] for i in range(0, len(add), self.BATCH_REQUEST)]
         if len(chunks) <= 1:
             if ops or chunks:
-                self.update(" ;\n".join(ops + [_insert_quads(c) for c in chunks]))
+                self.update(" ;\n".join(ops + [quad_data("INSERT", c) for c in chunks]))
             return
         if ops:
             self.update(" ;\n".join(ops))
         for c in chunks:
-            self.update(_insert_quads(c))
+            self.update(quad_data("INSERT", c))
 
     def load_nquads(self, data: bytes, count: int | None = None, *, trusted: bool = False) -> None:
         """Add the quads of an N-Quads document, each into its own graph, as ``apply_batch`` adds them.
@@ -248,13 +248,16 @@ def _insert_data(graph: str, quads: Iterable[ox.Quad]) -> str:
     return f"INSERT DATA {{ GRAPH {ox.NamedNode(graph)} {{\n" + "\n".join(lines) + "\n} }"
 
 
-def _insert_quads(quads: Iterable[ox.Quad]) -> str:
-    """INSERT DATA text for quads, each into its own named graph."""
+def quad_data(verb: str, quads: Iterable[ox.Quad]) -> str:
+    """``INSERT DATA`` or ``DELETE DATA`` (``verb``) text for quads, each in its own named graph;
+    terms serialised by pyoxigraph. Empty for no quads."""
     by_graph: dict[ox.NamedNode, list[str]] = {}
     for q in quads:
         by_graph.setdefault(q.graph_name, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    if not by_graph:
+        return ""
     parts = [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()]
-    return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
+    return f"{verb} DATA {{\n" + "\n".join(parts) + "\n}"
 
 
 BUILD_LOCK = "kg-build.lock"  # kg.buildlock's file inside the store folder; RocksDB ignores it
@@ -417,7 +420,7 @@ class OxigraphStore(Store):
                     return
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.location}: write failed ({exc})") from exc
-        ops = [_drop(g) for g in drop] + before + ([_insert_quads(add)] if add else [])
+        ops = [_drop(g) for g in drop] + before + ([quad_data("INSERT", add)] if add else [])
         if not ops:
             return
         self.update(" ;\n".join(ops))
