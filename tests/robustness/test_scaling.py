@@ -54,13 +54,13 @@ def repeat(head: str, unit: str, size: int) -> str:
 
 
 def assert_linear(fn, head: str, unit: str, small: int) -> None:
-    t_small = cpu(fn, repeat(head, unit, small))
-    t_big = cpu(fn, repeat(head, unit, small * GROWTH))
-    ratio = t_big / max(t_small, FLOOR)
-    if ratio >= LIMIT:  # once more, best of two: a shared machine can stall one run; a quadratic rule fails twice
+    t_small = t_big = float("inf")
+    for _ in range(3):  # best of up to three: a shared machine can stall a run; a quadratic rule fails every time
         t_small = min(t_small, cpu(fn, repeat(head, unit, small)))
         t_big = min(t_big, cpu(fn, repeat(head, unit, small * GROWTH)))
         ratio = t_big / max(t_small, FLOOR)
+        if ratio < LIMIT:
+            break
     assert ratio < LIMIT, (f"{unit[:30]!r}: {t_small:.2f} s at {small:,} chars, {t_big:.2f} s at "
                            f"{small * GROWTH:,}: {ratio:.1f}x for {GROWTH}x the text")
 
@@ -135,7 +135,7 @@ BACKTRACKING = {
 @pytest.mark.parametrize("case", list(BACKTRACKING.values()), ids=list(BACKTRACKING))
 def test_backtracking_shapes_scale_linearly(case):
     head, unit = case
-    assert_linear(extract, head, unit, 100_000)
+    assert_linear(extract, head, unit, 200_000)
 
 
 @pytest.mark.parametrize("case", list(MANY_LINES.values()), ids=list(MANY_LINES))
