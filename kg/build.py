@@ -247,7 +247,7 @@ def keyed(source: Source, pre: Prelinked, registry: Registry, gaz, parser: Parse
     rename = renaming(pre, keys)
     pre.facts.evidence.update((person_iri(c.key), e) for c in pre.clusters for e in c.evidence)
     return Emitted(source.graph, fill_keys(pre, keys), pre.count + evidence_count(pre),
-                   {rename.get(k, k): v for k, v in pre.labels.items()}, pre.facts, rename)
+                   {rename.get(k, k): v for k, v in pre.facts.entity_labels().items()}, pre.facts, rename)
 
 
 def _emit_here(source: Source, matched: list[Cluster], gaz, parser: Parser | None,
@@ -322,8 +322,9 @@ class _Loader:
 
         def run() -> None:
             try:
-                # Trusted: every line comes from pyoxigraph's serialisation, each IRI checked
-                # (``kg.prelink.Lines``), the person keys checked by ``keyed``.
+                # Trusted: every line is pyoxigraph's serialisation or ``kg.prelink.Lines``'
+                # (each IRI and literal written as pyoxigraph writes it, refused as it refuses
+                # it: ``nt_iri``, ``nt_text``), the person keys checked by ``keyed``.
                 self.store.load_nquads_file(spool.path, count=spool.count, trusted=True)
             except BaseException as exc:  # handed to the main thread
                 self.error = exc

@@ -100,6 +100,10 @@ class LinkFacts:
     spans: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))  # (person, org) -> dates
     roles: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
 
+    def entity_labels(self) -> dict[str, Counter]:
+        """``entity_labels`` of the graphs these facts come from (the counters are shared, not copied)."""
+        return {s: counts for s, counts in self.labels.items() if s.startswith(ENTITY_PREFIXES)}
+
     def merge(self, other: LinkFacts, rename: dict[str, str] | None = None) -> None:
         """Add ``other``'s facts, IRIs renamed by ``rename`` (how a build puts in real person keys)."""
         get = (rename or {}).get  # (called once per item: the build merges every document's facts)

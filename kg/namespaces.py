@@ -13,9 +13,16 @@ class Namespace(str):
     """A namespace whose attributes are IRIs: ``GOV.Meeting`` -> ``...ontology#Meeting``."""
 
     def __getattr__(self, name: str) -> str:
+        """The term's IRI, kept on the instance: the next ``GOV.x`` finds it without calling this.
+
+        Emitting looks terms up hundreds of times per document; one string per
+        term also hashes once (a dictionary key, a set member).
+        """
         if name.startswith("__"):
             raise AttributeError(name)
-        return str(self) + name
+        iri = str(self) + name
+        setattr(self, name, iri)
+        return iri
 
     def __getitem__(self, name: str) -> str:  # for terms that are not identifiers
         return str(self) + name

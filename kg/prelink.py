@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -26,8 +25,8 @@ import pyoxigraph as ox
 from kg.documents import read_document
 from kg.errors import KGError
 from kg.gazetteer import default as default_gazetteer
-from kg.linkgraph import FACT_PREDICATES, LinkFacts, triple_facts, triple_labels
-from kg.namespaces import GOV
+from kg.linkgraph import FACT_PREDICATES, LinkFacts, triple_facts
+from kg.namespaces import GOV, OA, RDF, XSD
 from kg.rdf import _Quads, graph_iri, person_iri, record_quads
 from kg.records import Document, MinutesRecord
 from kg.resolve import Cluster, apply_keys, document_clusters
@@ -36,6 +35,11 @@ Parser = Callable[[Document], MinutesRecord]
 NQ = ox.RdfFormat.N_QUADS
 _NONCE = secrets.token_hex(6)  # per process: a placeholder no text will contain by chance
 _LINK_EVIDENCE = str(ox.NamedNode(GOV.linkEvidence))
+# The terms of the evidence pattern as N-Triples writes them (``Lines.evidence``).
+_EVIDENCE, _TYPE, _HAS_SOURCE, _HAS_SELECTOR, _SPECIFIC_RESOURCE, _POSITION_SELECTOR, _QUOTE_SELECTOR, _START, _END, \
+    _EXACT, _INTEGER = (str(ox.NamedNode(t)) for t in (
+        GOV.evidence, RDF.type, OA.hasSource, OA.hasSelector, OA.SpecificResource, OA.TextPositionSelector,
+        OA.TextQuoteSelector, OA.start, OA.end, OA.exact, XSD.integer))
 
 
 @dataclass
@@ -52,17 +56,55 @@ class Prelinked:
     parts: list[bytes] = field(default_factory=list)
     slots: list[int] = field(default_factory=list)
     count: int = 0  # quads in it
-    labels: dict[str, Counter] = field(default_factory=dict)  # entity IRI (placeholder keys) -> spellings
-    facts: LinkFacts | None = None  # what the links graph needs from it (placeholder keys)
+    # What the links graph needs from it (placeholder keys); its labels are also the spellings
+    # of the entities the document mentions (``LinkFacts.entity_labels``), not sent twice.
+    facts: LinkFacts | None = None
+
+
+# IRIs of a plain shape: a scheme, "//", a host, then an optional path and fragment, all of
+# characters RFC 3987 allows there as they are (no "%", space, quote, bracket, non-ASCII).
+# Every string of this shape is an IRI that N-Triples writes unchanged between angle
+# brackets; anything else is left to ``ox.NamedNode`` to decide.
+_PLAIN_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9._~-]+"
+                        r"(?:/[A-Za-z0-9._~!$&'()*+,;=:@/-]*)?(?:#[A-Za-z0-9._~!$&'()*+,;=:@/?-]*)?")
+
+
+def nt_iri(iri: str) -> str:
+    """``str(ox.NamedNode(iri))``, raising as it does for what is not an IRI.
+
+    The bulk loader trusts the build's N-Quads, so every IRI written must pass
+    this; a plain one (almost all) is recognised by a regular expression in
+    about two thirds of the time of making a pyoxigraph node and printing it.
+    """
+    if _PLAIN_IRI.fullmatch(iri):
+        return f"<{iri}>"
+    return str(ox.NamedNode(iri))
+
+
+# What N-Triples escapes in a string literal (pyoxigraph: control characters, quote,
+# backslash, DEL, U+FFFE and U+FFFF), and lone surrogates, which cannot be encoded: a
+# value free of them is written as it is, between quotes.
+_ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f\ufffe\uffff\ud800-\udfff]')
+
+
+def nt_text(value: str) -> str:
+    """``str(ox.Literal(value))`` (a plain string literal), without making the node when nothing needs escaping."""
+    if _ESCAPED.search(value) is None:
+        return f'"{value}"'
+    return str(ox.Literal(value))
+
+
+_PREDICATE_TEXT: dict[str, str] = {}  # predicate IRI -> nt_iri: a bounded vocabulary, shared by every document
 
 
 class Lines(_Quads):
     """Collects a graph's quads as N-Quads lines (bytes), without a pyoxigraph object per quad.
 
-    Each IRI is still checked once by ``ox.NamedNode``; the statements the
-    links graph needs are kept aside as (line, subject, predicate, object value).
-    Each line is encoded on its own: most are ASCII, which encodes as a copy,
-    where one string of the whole document holding a "£" or a "’" would not.
+    Each IRI is still checked (``nt_iri``) once per graph, predicates once per
+    process; the statements the links graph needs are kept aside as (line,
+    subject, predicate, object value). Each line is encoded on its own: most
+    are ASCII, which encodes as a copy, where one string of the whole
+    document holding a "£" or a "’" would not.
     """
 
     def __init__(self, graph: ox.NamedNode):
@@ -72,13 +114,13 @@ class Lines(_Quads):
         self.watched: list[tuple[bytes, tuple[str, str, str]]] = []
 
     def _iri(self, iri: str) -> str:
-        text = self.iris[iri] = str(ox.NamedNode(iri))
+        text = self.iris[iri] = nt_iri(iri)
         return text
 
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
         iris = self.iris
         subject = iris.get(s) or self._iri(s)
-        predicate = iris.get(p) or self._iri(p)
+        predicate = _PREDICATE_TEXT.get(p) or _predicate(p)
         if isinstance(o, str):
             line = f"{subject} {predicate} {iris.get(o) or self._iri(o)}{self.end}".encode()
             value = o
@@ -88,6 +130,42 @@ class Lines(_Quads):
         self.out.append(line)
         if p in FACT_PREDICATES:
             self.watched.append((line, (s, p, o.value if value is None else value)))
+
+    def add_text(self, s: str, p: str, value: str) -> None:
+        """``add(s, p, text(value))`` written straight from the string (a sixth of the lines)."""
+        line = f"{self.iris.get(s) or self._iri(s)} {_PREDICATE_TEXT.get(p) or _predicate(p)} {nt_text(value)}{self.end}"
+        self.out.append(line.encode())
+        if p in FACT_PREDICATES:
+            self.watched.append((self.out[-1], (s, p, value)))
+
+    def evidence(self, fact: str, source: str, start: int, end: int, quote: str) -> None:
+        """The ten lines of ``_Quads.evidence``, formatted here (over half of a document's quads are these).
+
+        None of them is watched (no predicate of ``FACT_PREDICATES``), and each
+        line stays an item of ``out``, so a repeated one is dropped as in ``add``.
+        """
+        iris, tail = self.iris, self.end
+        ev = fact + "/evidence"
+        s = iris.get(fact) or self._iri(fact)
+        e = iris.get(ev) or self._iri(ev)
+        pos = self._iri(ev + "/position")  # not looked up first: a fact rarely has two evidences
+        quo = self._iri(ev + "/quote")
+        self.out += [f"{s} {_EVIDENCE} {e}{tail}".encode(),
+                     f"{e} {_TYPE} {_SPECIFIC_RESOURCE}{tail}".encode(),
+                     f"{e} {_HAS_SOURCE} {iris.get(source) or self._iri(source)}{tail}".encode(),
+                     f"{e} {_HAS_SELECTOR} {pos}{tail}".encode(),
+                     f"{e} {_HAS_SELECTOR} {quo}{tail}".encode(),
+                     f"{pos} {_TYPE} {_POSITION_SELECTOR}{tail}".encode(),
+                     f'{pos} {_START} "{start:d}"^^{_INTEGER}{tail}'.encode(),
+                     f'{pos} {_END} "{end:d}"^^{_INTEGER}{tail}'.encode(),
+                     f"{quo} {_TYPE} {_QUOTE_SELECTOR}{tail}".encode(),
+                     f"{quo} {_EXACT} {nt_text(quote)}{tail}".encode()]
+
+
+def _predicate(iri: str) -> str:
+    """``nt_iri`` of a predicate, remembered for every later document of the process."""
+    text = _PREDICATE_TEXT[iri] = nt_iri(iri)
+    return text
 
 
 def read_and_parse(path, name: str, parser: Parser | None = None) -> tuple[Document | None, MinutesRecord | None, str | None]:
@@ -138,13 +216,13 @@ def prelink_file(path, name: str, parser: Parser | None = None, ingested: str | 
     watched = list(dict(sinks[0].watched).values())  # one per distinct line, as the quads are
     parts, slots = _cut(b"".join(lines), marker.encode())
     return Prelinked(name, warnings=list(doc.warnings), clusters=clusters, marker=marker, parts=parts, slots=slots,
-                     count=len(lines), labels=triple_labels(watched), facts=triple_facts(watched))
+                     count=len(lines), facts=triple_facts(watched))
 
 
 def _cut(data: bytes, marker: bytes) -> tuple[list[bytes], list[int]]:
     """The bytes between the placeholders ``marker`` + i + ".", and each placeholder's i."""
     pieces = re.split(re.escape(marker) + rb"(\d+)\.", data)
-    return pieces[0::2], [int(i) for i in pieces[1::2]]
+    return pieces[0::2], list(map(int, pieces[1::2]))
 
 
 # What a key may hold to be pasted into an IRI as it is (keys are slugs; one read back from
@@ -159,7 +237,7 @@ def injective(keys: list[str]) -> bool:
 
 
 def renaming(p: Prelinked, keys: list[str]) -> dict[str, str]:
-    """Placeholder person IRI -> real person IRI, for the facts and labels of ``p``."""
+    """Placeholder person IRI -> real person IRI, for the facts of ``p``."""
     return {person_iri(f"{p.marker}{i}."): person_iri(k) for i, k in enumerate(keys)}
 
 

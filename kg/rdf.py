@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from kg.names import slug
 from kg.namespaces import BASE, DCTERMS, FOAF, GOV, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 from kg.records import Document, MinutesRecord, Person, Span
-from kg.resolve import Linked
+from kg.resolve import Linked, name_slug
 
 CAPACITY = {
     "member": GOV.Member, "chair": GOV.Chair, "vice-chair": GOV.ViceChair, "officer": GOV.Officer,
@@ -57,7 +57,7 @@ def programme_iri(key: str) -> str:
 
 
 def body_key(record: MinutesRecord) -> str:
-    return slug(record.body) if record.body else "unknown-body"
+    return name_slug(record.body) if record.body else "unknown-body"
 
 
 def meeting_iri(record: MinutesRecord, sha256: str) -> str:
@@ -91,6 +91,28 @@ class _Quads:
         else:
             obj = o
         self.out.append(ox.Quad(subject, predicate, obj, self.graph))
+
+    def add_text(self, s: str, p: str, value: str) -> None:
+        """``add(s, p, text(value))``: a collector that writes text need not make the literal."""
+        self.add(s, p, text(value))
+
+    def evidence(self, fact: str, source: str, start: int, end: int, quote: str) -> None:
+        """The Web Annotation of ``fact``: ten quads pointing at characters ``start:end`` of ``source``.
+
+        A method of the collector, so one that writes text can format the ten at once.
+        """
+        ev = fact + "/evidence"
+        add = self.add
+        add(fact, _EVIDENCE, ev)
+        add(ev, _TYPE, _SPECIFIC_RESOURCE)
+        add(ev, _HAS_SOURCE, source)
+        add(ev, _HAS_SELECTOR, ev + "/position")
+        add(ev, _HAS_SELECTOR, ev + "/quote")
+        add(ev + "/position", _TYPE, _POSITION_SELECTOR)
+        add(ev + "/position", _START, integer(start))
+        add(ev + "/position", _END, integer(end))
+        add(ev + "/quote", _TYPE, _QUOTE_SELECTOR)
+        add(ev + "/quote", _EXACT, text(quote))
 
 
 _XSD_INTEGER = ox.NamedNode(XSD.integer)
@@ -142,20 +164,8 @@ def record_quads(
     m = meeting_iri(record, doc.sha256)
 
     def evidence(fact: str, span: Span | None) -> None:
-        if span is None or not (0 <= span.start < span.end <= len(doc.text)):
-            return
-        ev = fact + "/evidence"
-        add = q.add
-        add(fact, _EVIDENCE, ev)
-        add(ev, _TYPE, _SPECIFIC_RESOURCE)
-        add(ev, _HAS_SOURCE, d)
-        add(ev, _HAS_SELECTOR, ev + "/position")
-        add(ev, _HAS_SELECTOR, ev + "/quote")
-        add(ev + "/position", _TYPE, _POSITION_SELECTOR)
-        add(ev + "/position", _START, integer(span.start))
-        add(ev + "/position", _END, integer(span.end))
-        add(ev + "/quote", _TYPE, _QUOTE_SELECTOR)
-        add(ev + "/quote", _EXACT, text(span.quote(doc.text)))
+        if span is not None and 0 <= span.start < span.end <= len(doc.text):
+            q.evidence(fact, d, span.start, span.end, span.quote(doc.text))
 
     def optional_date(s: str, p: str, value: str | None) -> None:
         lit = date(value) if value else None
@@ -165,25 +175,25 @@ def record_quads(
     # -- the source document ------------------------------------------------------
     q.add(d, RDF.type, PROV.Entity)
     q.add(d, RDF.type, FOAF.Document)
-    q.add(d, DCTERMS.source, text(source))
-    q.add(d, GOV.sha256, text(doc.sha256))
+    q.add_text(d, DCTERMS.source, source)
+    q.add_text(d, GOV.sha256, doc.sha256)
     q.add(d, GOV.graphSchema, integer(GRAPH_SCHEMA))
-    q.add(d, DCTERMS["format"], text(doc.kind))
+    q.add_text(d, DCTERMS["format"], doc.kind)
     if ingested:
         q.add(d, PROV.generatedAtTime, ox.Literal(ingested, datatype=ox.NamedNode(XSD.dateTime)))
 
     # -- the meeting --------------------------------------------------------------
     body = BASE + "body/" + body_key(record)
     q.add(m, RDF.type, GOV.Meeting)
-    q.add(m, RDFS.label, text(", ".join(x for x in (record.body or "Meeting", record.date) if x)))
+    q.add_text(m, RDFS.label, ", ".join(x for x in (record.body or "Meeting", record.date) if x))
     if record.body:
         q.add(m, GOV.body, body)
-        q.add(body, SKOS.altLabel, text(record.body))
+        q.add_text(body, SKOS.altLabel, record.body)
     optional_date(m, DCTERMS.date, record.date)
     if record.time:
-        q.add(m, GOV.startTime, text(record.time))
+        q.add_text(m, GOV.startTime, record.time)
     if record.location:
-        q.add(m, SCHEMA.location, text(record.location))
+        q.add_text(m, SCHEMA.location, record.location)
     if record.previous_meeting and date(record.previous_meeting) is not None:
         q.add(m, GOV.previousMeetingDate, date(record.previous_meeting))
         q.add(m, GOV.confirmsMinutesOf, f"{BASE}meeting/{body_key(record)}/{record.previous_meeting}")
@@ -195,7 +205,7 @@ def record_quads(
     # -- people: attendance, apologies, deputies ------------------------------------
     def mention(key: str, name: str) -> str:
         iri = person_iri(key)
-        q.add(iri, SKOS.altLabel, text(name))
+        q.add_text(iri, SKOS.altLabel, name)
         return iri
 
     def listed(kind: str, person: Person, position: int) -> str | None:
@@ -218,15 +228,15 @@ def record_quads(
             q.add(fact, GOV.absentee, who)
             q.add(who, GOV.sentApologies, m)
         q.add(fact, GOV.meeting, m)
-        q.add(fact, GOV.nameAsWritten, text(person.name))
+        q.add_text(fact, GOV.nameAsWritten, person.name)
         q.add(fact, GOV.position, integer(position))
         if person.honorific:
-            q.add(fact, GOV.honorific, text(person.honorific))
+            q.add_text(fact, GOV.honorific, person.honorific)
         if person.role:
-            q.add(fact, GOV.roleLabel, text(person.role))
+            q.add_text(fact, GOV.roleLabel, person.role)
         if person.org_key:
             q.add(fact, GOV.representing, org_iri(person.org_key))
-            q.add(org_iri(person.org_key), SKOS.altLabel, text(person.organisation or ""))
+            q.add_text(org_iri(person.org_key), SKOS.altLabel, person.organisation or "")
         evidence(fact, person.span)
         return fact
 
@@ -248,7 +258,7 @@ def record_quads(
             q.add(fact, GOV.meeting, m)
             q.add(fact, GOV.attendee, who)
             q.add(fact, GOV.capacity, GOV.Deputy)
-            q.add(fact, GOV.nameAsWritten, text(dep.name))
+            q.add_text(fact, GOV.nameAsWritten, dep.name)
             q.add(fact, GOV.position, integer(len(record.present) + i))
             q.add(fact, GOV.listed, boolean(False))
             q.add(who, GOV.attended, m)
@@ -256,13 +266,13 @@ def record_quads(
             evidence(fact, dep.span)
             attendance[dep.key] = fact
         q.add(fact, GOV.deputisesFor, mention(dep.for_key, dep.for_name))
-        q.add(fact, GOV.deputisesForName, text(dep.for_name))
+        q.add_text(fact, GOV.deputisesForName, dep.for_name)
 
     # -- agenda items -----------------------------------------------------------------
     item_of: dict[str, str] = {}
     used: set[str] = set()
     for i, item in enumerate(record.items, 1):
-        base = f"{m}/item/{slug(item.number or item.title)}"
+        base = f"{m}/item/{name_slug(item.number or item.title)}"
         fact, n = base, 1
         while fact in used:
             n += 1
@@ -272,8 +282,8 @@ def record_quads(
         q.add(fact, RDF.type, GOV.AgendaItem)
         q.add(fact, DCTERMS.isPartOf, m)
         if item.number:
-            q.add(fact, GOV.itemNumber, text(item.number))
-        q.add(fact, DCTERMS["title"], text(item.title))
+            q.add_text(fact, GOV.itemNumber, item.number)
+        q.add_text(fact, DCTERMS["title"], item.title)
         q.add(fact, GOV.position, integer(i))
         for name in item.presenters:
             key = linked.person(name)
@@ -290,7 +300,7 @@ def record_quads(
         if ref in item_of:
             q.add(fact, GOV.agendaItem, item_of[ref])
         else:
-            q.add(fact, GOV.itemRef, text(ref))
+            q.add_text(fact, GOV.itemRef, ref)
 
     def amounts(fact: str, money) -> set[Span | None]:
         spans = set()
@@ -299,8 +309,8 @@ def record_quads(
             q.add(fact, GOV.amount, a)
             q.add(a, RDF.type, SCHEMA.MonetaryAmount)
             q.add(a, SCHEMA.value, decimal(amount.value))
-            q.add(a, SCHEMA.currency, text(amount.currency))
-            q.add(a, RDFS.label, text(amount.text))
+            q.add_text(a, SCHEMA.currency, amount.currency)
+            q.add_text(a, RDFS.label, amount.text)
             evidence(a, amount.span)
             spans.add(amount.span)
         return spans
@@ -313,7 +323,7 @@ def record_quads(
         q.add(fact, GOV.decidedAt, m)
         q.add(fact, PROV.wasGeneratedBy, m)
         on_item(fact, dec.item)
-        q.add(fact, RDF.value, text(dec.text))
+        q.add_text(fact, RDF.value, dec.text)
         for name in dict.fromkeys(dec.programmes):
             key = _programme_key(name, linked)
             q.add(fact, GOV.concerns, programme_iri(key))
@@ -329,10 +339,10 @@ def record_quads(
         for name, key in zip(act.owners, act.owner_keys or [linked.person(o) for o in act.owners]):
             if key:
                 q.add(fact, SCHEMA.agent, mention(key, name))
-            q.add(fact, GOV.ownerNameAsWritten, text(name))
+            q.add_text(fact, GOV.ownerNameAsWritten, name)
         q.add(fact, SCHEMA.actionStatus, STATUS.get(act.status, STATUS["open"]))
         if act.text:
-            q.add(fact, SCHEMA.description, text(act.text))
+            q.add_text(fact, SCHEMA.description, act.text)
         if act.carried_forward:
             q.add(fact, GOV.carriedForward, boolean(True))
         optional_date(fact, SCHEMA.endTime, act.due)
@@ -353,16 +363,16 @@ def record_quads(
     for mention_ in record.programmes:
         iri = programme_iri(_programme_key(mention_.name, linked))
         q.add(iri, GOV.discussedAt, m)
-        q.add(iri, SKOS.altLabel, text(mention_.name))
+        q.add_text(iri, SKOS.altLabel, mention_.name)
         if mention_.surface and mention_.surface != mention_.name:
-            q.add(iri, SKOS.altLabel, text(mention_.surface))
+            q.add_text(iri, SKOS.altLabel, mention_.surface)
 
     shortcut_quads(q, m, record, linked)
 
     # Evidence of the links this document made (the links graph gathers it as gov:mergeEvidence).
     for key, sentences in linked.evidence.items():
         for s in sentences:
-            q.add(person_iri(key), GOV.linkEvidence, text(s))
+            q.add_text(person_iri(key), GOV.linkEvidence, s)
     return _unique(q.out)
 
 
@@ -405,7 +415,7 @@ def shortcut_quads(q, m: str, record: MinutesRecord, linked: Linked) -> None:
 
 
 def _programme_key(name: str, linked: Linked) -> str:
-    return linked.programme_of.get(name) or slug(name)
+    return linked.programme_of.get(name) or name_slug(name)
 
 
 def _unique(quads: list[ox.Quad]) -> list[ox.Quad]:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -180,12 +181,18 @@ class Linked:
         return self.person_of.get(surface) or self.person_of.get(split_name(surface).name, "")
 
 
+@lru_cache(maxsize=1 << 14)
+def name_slug(name: str) -> str:
+    """``slug``, remembered: organisations, bodies and programmes recur in every document (a few us each)."""
+    return slug(name)
+
+
 def org_key(name: str | None, gaz: Gazetteer | None = None) -> str:
     """The key of an organisation name: the slug of its canonical form ("Stroud DC" -> stroud-district-council)."""
     if not name:
         return ""
     gaz = gaz or default_gazetteer()
-    return slug(gaz.canonical_org(name) or name)
+    return name_slug(gaz.canonical_org(name) or name)
 
 
 def programme_name(name: str, gaz: Gazetteer | None = None) -> str:
@@ -370,8 +377,9 @@ def apply_keys(record: MinutesRecord, clusters: list[Cluster], gaz: Gazetteer | 
         pr.key = linked.person(pr.presenter)
     for name in [m.name for m in record.programmes] + [n for d in record.decisions for n in d.programmes]:
         canonical = programme_name(name, gaz)
-        linked.programmes[slug(canonical)] = canonical
-        linked.programme_of[name] = slug(canonical)
+        key = name_slug(canonical)
+        linked.programmes[key] = canonical
+        linked.programme_of[name] = key
     return linked
 
 
