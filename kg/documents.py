@@ -44,9 +44,9 @@ def collect_files(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     seen: set[str] = set()
     for p in paths:
-        found = sorted(_walk(p), key=lambda f: f.as_posix()) if _is_dir(p) else [p]
-        for f in found:
-            key = os.path.realpath(f)
+        found = sorted(_walk(p), key=lambda f: f[0].as_posix()) if _is_dir(p) else [(p, None)]
+        for f, real in found:
+            key = real or os.path.realpath(f)
             if key not in seen:
                 seen.add(key)
                 out.append(f)
@@ -64,8 +64,13 @@ def _skipped(name: str) -> bool:
     return name.startswith((".", "~$")) or name.endswith("~")
 
 
-def _walk(root: Path) -> list[Path]:
-    found: list[Path] = []
+def _walk(root: Path) -> list[tuple[Path, str | None]]:
+    """Each minutes file below ``root`` with its real path, or None where that needs ``os.path.realpath``.
+
+    A file that is not a symlink is its folder's real path plus its name: one
+    ``realpath`` per folder instead of one per file (half a second at 10,000).
+    """
+    found: list[tuple[Path, str | None]] = []
     visited: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
@@ -76,8 +81,9 @@ def _walk(root: Path) -> list[Path]:
                 continue  # a symlink back into a folder already searched
             visited.add((st.st_dev, st.st_ino))
             entries = list(os.scandir(folder))
+            real = os.path.realpath(folder)
         except OSError:
-            found.append(folder)  # unreadable: read_document will say why
+            found.append((folder, None))  # unreadable: read_document will say why
             continue
         for entry in entries:
             if _skipped(entry.name):
@@ -89,7 +95,11 @@ def _walk(root: Path) -> list[Path]:
             if is_dir:
                 stack.append(folder / entry.name)
             elif Path(entry.name).suffix.lower() in SUFFIXES:
-                found.append(folder / entry.name)
+                try:
+                    plain = not entry.is_symlink()
+                except OSError:
+                    plain = False
+                found.append((folder / entry.name, os.path.join(real, entry.name) if plain else None))
     return found
 
 
@@ -181,7 +191,7 @@ def file_sha256(path: Path) -> str:
     """
     regular_file_stat(path)
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open(path, "rb", buffering=0) as fh:  # unbuffered: the chunks go straight to the digest
         while chunk := fh.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()

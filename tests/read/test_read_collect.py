@@ -45,6 +45,13 @@ def test_a_file_reached_twice_is_listed_once(tmp_path):
     assert collect_files([f, tmp_path, f]) == [f]
 
 
+def test_a_file_reached_through_symlinks_is_listed_once(tmp_path):
+    real = touch(tmp_path / "archive" / "m.txt")
+    (tmp_path / "archive" / "n.txt").symlink_to(real)  # a second name for the same file, in its folder
+    (tmp_path / "mirror").symlink_to(tmp_path / "archive")  # the same folder under another name
+    assert collect_files([tmp_path / "archive", tmp_path / "mirror"]) == [real]
+
+
 def test_symlink_loop_in_a_folder_does_not_hang(tmp_path):
     touch(tmp_path / "root" / "m.txt")
     (tmp_path / "root" / "again").symlink_to(tmp_path / "root")  # root/again -> root
