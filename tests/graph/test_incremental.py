@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -56,12 +57,14 @@ def test_one_file_at_a_time_gives_the_clean_graph(three, tmp_path, monkeypatch, 
         assert quads(store) == expected
 
 
-def test_small_batches_give_the_clean_graph(three, tmp_path, monkeypatch):
+@pytest.mark.parametrize("jobs", [1, 2])  # two jobs: two bulk loads side by side, committing in any order
+def test_small_batches_give_the_clean_graph(three, tmp_path, monkeypatch, jobs):
     expected = clean_build([three], tmp_path)
     monkeypatch.setattr(kb, "BULK_QUADS", 1)  # one document per bulk batch
     with open_store(str(tmp_path / "b")) as store:
-        build([three], store, parser=toy_parse, ingested=WHEN)
+        build([three], store, parser=toy_parse, ingested=WHEN, jobs=jobs)
         assert quads(store) == expected
+        assert validate_store(store) == []
 
 
 def test_a_new_spelling_links_to_the_known_person(three, tmp_path):
@@ -243,6 +246,41 @@ def test_queued_bulk_loads_run_in_order():
         loader.start(_spool(name))
     loader.wait()
     assert store.loaded == ["one", "two", "three", "four"]
+
+
+def test_two_bulk_loads_run_side_by_side_and_every_batch_is_loaded():
+    store = _RecordingStore()
+    running, most, lock = [0], [0], threading.Lock()
+    load = store.load_nquads_file
+
+    def counting(path, count=None, *, trusted=False):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            load(path, count, trusted=trusted)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    store.load_nquads_file = counting
+    loader = kb._Loader(store, depth=2)
+    for name in ("one", "two", "three", "four", "five"):
+        loader.start(_spool(name))
+    loader.wait()
+    assert sorted(store.loaded) == ["five", "four", "one", "three", "two"]
+    assert most[0] == 2
+
+
+def test_no_bulk_load_starts_after_a_failure_is_seen():
+    store = _RecordingStore(bad="one")
+    loader = kb._Loader(store, depth=2)
+    loader.start(_spool("one"))
+    loader.join()
+    with pytest.raises(StoreError, match="cannot load one"):
+        loader.start(_spool("two"))
+    loader.wait()
+    assert store.loaded == []
 
 
 def test_after_a_failed_bulk_load_no_later_batch_is_loaded():
