@@ -200,12 +200,11 @@ def _start_hashes(sources: list[Source]) -> Callable[[], list[str | OSError]]:
     if len(sources) < 64:
         return lambda: [_hash_one(s) for s in sources]
     pool = ThreadPoolExecutor(max_workers=1)
-    futures = [pool.submit(lambda part: [_hash_one(s) for s in part], sources[i: i + 256])
-               for i in range(0, len(sources), 256)]
+    future = pool.submit(lambda: [_hash_one(s) for s in sources])
 
     def wait() -> list[str | OSError]:
         try:
-            return [h for f in futures for h in f.result()]
+            return future.result()
         finally:
             pool.shutdown()
 
