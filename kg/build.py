@@ -465,7 +465,7 @@ class _Writer:
         self.marked = True
 
     def _load_bulk(self) -> None:
-        """Hand the current bulk batch to the loader (which waits for the batch before: in order)."""
+        """Hand the current bulk batch to the loader (which waits while ``depth`` loads are running)."""
         spool, self.bulk, self.bulk_labels = self.bulk, None, defaultdict(Counter)
         self.bulk_quads += spool.count
         self.loader.start(spool)
@@ -514,13 +514,13 @@ class _Writer:
         Replacing the graph in one SPARQL update cost more than any bulk batch
         (parsing INSERT DATA, deleting through a transaction: about 10 s for
         10,000 documents). Instead the final description is bulk-loaded too; if
-        batches wrote provisional descriptions and the
-        stale mark, one small update then deletes the provisional statements the
-        final graph lacks, clears the mark, and adds the final statements about
-        the same subject and property (held back so that, between the two
-        writes, each subject's property has either its provisional values or
-        its final ones, never both: the store validates after a kill there, and
-        the mark makes the next build refresh the links graph).
+        batches wrote provisional descriptions and the stale mark, one small
+        update then deletes the provisional statements the final graph lacks,
+        clears the mark, and adds the final statements about the same subject
+        and property (held back so that, between the two writes, each
+        subject's property has either its provisional values or its final
+        ones, never both: the store validates after a kill there, and the mark
+        makes the next build refresh the links graph).
         """
         if self.bulk is None and not self.marked:
             return  # nothing written
