@@ -80,6 +80,8 @@ def find_actions(
             owners = resolver.column_owners(tail.group("cell")) if tail else None
             if tail and owners:
                 _column_entry(out, owners, tail.group("status"), clean, ln, ln.start + tail.start())
+            else:
+                out.extend(_initials_doing(ln, resolver))
             continue
         for n, m in enumerate(starts):
             seg_end = ln.start + (starts[n + 1].start() if n + 1 < len(starts) else len(ln.text))
@@ -87,6 +89,23 @@ def find_actions(
             if found:
                 found.carried_forward = previous_item and m.group("sep").lower() == "for"
                 out.append(found)
+    return out
+
+
+# "SB to circulate the paper.", "... remains outstanding – BS to chase.": initials as the subject of an undertaking
+_INITIALS_DOER = re.compile(
+    r"(?:^\s*|(?<=[.;:])\s+|\s[–—-]\s+)(?P<cell>" + _INITIALS + r")\s+(?:to|will)\s+(?P<what>[a-z][^.;\n]*)"
+)
+
+
+def _initials_doing(ln: TextLine, resolver: PersonResolver) -> list[FoundAction]:
+    """Undertakings whose subject is an attendee's initials, outside any "Action" label or column."""
+    out = []
+    for m in _INITIALS_DOER.finditer(ln.text):
+        owners = resolver.column_owners(m.group("cell"))
+        if owners:
+            a, b = ln.start + m.start("cell"), ln.start + m.end("what")
+            out.append(FoundAction(owners, m.group("what").strip(), Span(a, b), owner_set=frozenset(owners)))
     return out
 
 
@@ -242,7 +261,8 @@ def _parse_action(
     if col_owners:
         owners = col_owners
         # "MI to circulate ...", "AC and KE to meet ...": the initials were the subject
-        text = re.sub(r"^(?:(?:and|&|/|,)\s*)*(?:is\s+to|are\s+to|to|will|should)\s+", "", text.strip())
+        text = re.sub(r"^(?:(?:and|&|/|,|:|[–—-])\s*)*(?:is\s+to|are\s+to|to|will|should)\s+", "", text.strip())
+        text = text.lstrip(":;,–—- ")  # "Action – BS/LG: draft ...": the colon closed the owners
     if not owners and not text:
         return None
     done = status in ("done", "complete", "completed", "closed") or bool(_DONE.search(clean[start:end]))

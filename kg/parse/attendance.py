@@ -403,6 +403,7 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
             continue
         if _section(clean) or _FIELD.match(clean) or _header(nxt):
             break
+        clean = _aligned_as_tabs(clean)
         if not person_like(clean):
             break
         blanks = 0
@@ -417,6 +418,18 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
 
 
 _ENTRY_HEAD_END = re.compile(r",|;|\(|\s[–—-]\s|:")
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _aligned_as_tabs(clean: str) -> str:
+    """A block line laid out in columns by runs of spaces ("Jo Coast        Chair"), its gaps made tabs.
+
+    PDF and plain-text minutes align a name and its role without a header row;
+    read as one run of words the line is no name at all, and the block ended there.
+    """
+    if "\t" in clean or "  " not in clean:
+        return clean
+    return _GAP.sub("\t", clean.strip())
 
 
 def person_like(clean: str) -> bool:
@@ -474,9 +487,12 @@ def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazett
     target = res.present if lst == "present" else res.apologies
     if "\t" in s:
         first, *others = s.split("\t")
-        org, role = P.classify_attrs([o for o in others if o.strip()], gaz) if others else (None, None)
+        marks = [_CELL_MARKER.fullmatch(o.strip()) for o in others]
+        mark = next((P.marker_kind(mk.group("m")) for mk in marks if mk), None)
+        attrs = [part for o, mk in zip(others, marks) if o.strip() and not mk for part in P.attr_segments(o.strip(), gaz)]
+        org, role = P.classify_attrs(attrs, gaz) if attrs else (None, None)
         for hit in P.split_run(first):
-            person = _person(hit.raw, org, role, hit.marker, span, capacity=cap)
+            person = _person(hit.raw, org, role, hit.marker or mark, span, capacity=cap)
             target.append(person)
             if hit.deputy_for:
                 res.deputies.append(Deputy(person.name, _clean_name(hit.deputy_for), span))
@@ -513,6 +529,11 @@ def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazett
             res.present.append(_person(e.deputy_by, None, None, None, span, capacity="deputy"))
 
 
+# A cell that only marks the row's person: "Chair", "(Vice-Chair)", "Minute Taker"
+_CELL_MARKER = re.compile(
+    r"\(?(?P<m>(?:vice[\s-]?|deputy\s+)?chair(?:man|woman|person)?|minute[\s-]?tak(?:er|ing)|note[\s-]?taker|clerk)\)?",
+    re.IGNORECASE,
+)
 # "Cllr A (Org) substituting for Cllr B", in any list of those present
 _SUBSTITUTING = re.compile(
     r"^(?P<dep>[^()]+?(?:\([^()]*\))?)\s+(?:(?:was\s+)?(?:substituting|deputising|deputizing|standing\s+in|attending|"
@@ -562,7 +583,7 @@ _APOL_PROSE = re.compile(
     r"\bapolog(?:y|ies)(?P<late>\s+for\s+(?:absence|lateness|late\s+arrival))?\s+"
     r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?"
     r"(?:received|submitted|given|noted|tendered|reported|presented|sent|recorded|offered)\s+"
-    r"(?:from|by|on\s+behalf\s+of|for)\s+(?P<list>(?:[^.\n]|(?<=\b[A-Z])\.|\.(?=\d))+)",
+    r"(?:(?:and|&)\s+(?:accepted|noted|approved|received)\s+)?(?:from|by|on\s+behalf\s+of|for)\s+(?P<list>(?:[^.\n]|(?<=\b[A-Z])\.|\.(?=\d))+)",
     re.IGNORECASE,
 )
 _NAME = P.NAME_PATTERN

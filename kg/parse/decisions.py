@@ -55,7 +55,8 @@ _BARE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _SUBJECT = re.compile(
-    r"(?P<subj>(?:The\s+|All\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for|the|&)){0,6})\s+"
+    r"(?P<subj>(?:The\s+|All\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for|the|&)){0,6}"
+    r"|The\s+(?:board|committee|cabinet|group|partnership|panel|forum|executive|council|meeting|members|partners))\s+"
     r"(?:(?:also|unanimously|formally|then|therefore)\s+)?(?P<v>agreed|approved|endorsed|supported|resolved|adopted|decided|ratified"
     r"|AGREED|APPROVED|ENDORSED|SUPPORTED|RESOLVED|ADOPTED|DECIDED|RATIFIED)\b"
     r"(?!\s+(?:by|with)\b)"
@@ -145,6 +146,8 @@ def find_decisions(
                 continue
         if s:
             for a, b in sentences(clean, ln.start, ln.end):
+                if clean[a].isdigit() or clean[a] == "(" or clean[a + 1 : a + 2] in (")", "."):
+                    a = _past_paragraph_number(clean, a, b)
                 found = _sentence_decision(clean, a, b, resolver, body, recurring)
                 if found:
                     out.append(found)
@@ -253,6 +256,20 @@ def _sentence_decision(
         if who and resolver.is_chair(who):
             return _found(clean, a + m.end(), b, resolver)
     return None
+
+
+# A paragraph number opening a line ("6.2 The Board agreed ...", "(b) It was resolved ...")
+_PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s+(?=\S)")
+
+
+def _past_paragraph_number(clean: str, a: int, b: int) -> int:
+    """Where the sentence ``clean[a:b]`` starts once its paragraph number is skipped.
+
+    Numbered paragraphs are the house style of many boards; the number hides
+    the subject ("The Board agreed") from the patterns anchored at the start.
+    """
+    m = _PARAGRAPH_NUMBER.match(clean, a, b)
+    return m.end() if m else a
 
 
 def _is_topic_label(label: str, resolver: PersonResolver) -> bool:

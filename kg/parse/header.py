@@ -62,6 +62,7 @@ _GENERIC_UNIT = re.compile(
     r"^(?:the\s+)?(?:cabinet|executive|full\s+council|council|(?:[\w&,'’\- ]+\s)?(?:committee|sub-committee|panel))$",
     re.IGNORECASE,
 )
+_WHOLE_COUNCIL = re.compile(r"(?:the\s+)?(?:full\s+)?council", re.IGNORECASE)
 _COUNCIL = re.compile(
     r"^(?P<c>(?:[A-Za-z][\w'’\-]*\s+){0,4}(?:county|district|borough|city|town|parish|metropolitan\s+borough)?\s*council)$",
     re.IGNORECASE,
@@ -84,12 +85,14 @@ _VENUE = re.compile(
 )
 _FUTURE = re.compile(r"\b(?:next|future|forthcoming|following|will\s+be\s+held|previous|last)\s+meeting", re.IGNORECASE)
 _HELD_AT = re.compile(
-    r"\b(?:held|meeting)\s+(?:at|in)\s+(?P<loc>(?:the\s+)?[A-Z][^\n]{2,120}?)"
-    r"(?=\s+on\s+(?:\w+day|\d)|\s+at\s+\d|\s+from\s+\d|\s+commencing|\s*[.;]?\s*$|,\s*(?:on\s+)?(?:\w+day|\d))",
+    r"\b(?i:held|meeting)\s+(?i:at|in)\s+(?P<loc>(?i:the\s+)?[A-Z][^\n]{2,120}?)"
+    r"(?=(?i:\s+on\s+(?:\w+day|\d)|\s+at\s+\d|\s+from\s+\d|\s+commencing|\s*[.;]?\s*$|,\s*(?:on\s+)?(?:\w+day|\d)))",
 )
+# "held in Public", "held in private session": how a meeting was held, not where
+_HOW_HELD = re.compile(r"(?i)(?:public|private|camera|closed|open|part\s+[AB12I]+|person)(?:\s+(?:session|meeting|part))?")
 _HELD_LINE = re.compile(r"\b(?:held|meeting)\b", re.IGNORECASE)
 # "... on Monday 4th September 2023 at 7.30pm in the Village Hall, Church Lane" / "..., via Microsoft Teams"
-_PLACE_TAIL = re.compile(r"(?:\s|,)(?:at|in|via)\s+(?P<loc>(?:the\s+)?[A-Z][^\n]{2,120}?)\s*[.;]?\s*$")
+_PLACE_TAIL = re.compile(r"(?:\s|,)(?i:at|in|via)\s+(?P<loc>(?i:the\s+)?[A-Z][^\n]{2,120}?)\s*[.;]?\s*$")
 _SMALL = {"and", "of", "the", "for", "in", "on", "at", "to", "a", "an"}
 
 
@@ -163,7 +166,9 @@ def _find_body(lines: list[Line], h: Header) -> None:
         if m and not _BOILER.match(clean):
             x = _tidy(m.group("x"))
             if x and not find_dates(x) and len(x.split()) <= 12 and not _NOT_A_BODY.match(x):
-                if council and _GENERIC_UNIT.match(x) and council.split()[0].casefold() not in x.casefold():
+                if council and _WHOLE_COUNCIL.fullmatch(x):
+                    x = council  # "the Full Council" of the council in the letterhead is that council
+                elif council and _GENERIC_UNIT.match(x) and council.split()[0].casefold() not in x.casefold():
                     x = f"{council} {x}"
                 elif head and head[0] is not ln and _GENERIC_UNIT.match(x) and _ORG_HEAD.search(head[1]):
                     x = f"{head[1]} {x}"  # "Brackenshire Fire and Rescue Authority" over its Audit Committee
@@ -321,7 +326,7 @@ def _find_location(lines: list[Line], h: Header) -> None:
         m = _HELD_AT.search(clean) or (_HELD_LINE.search(clean) and _PLACE_TAIL.search(clean))
         if m:
             loc = re.sub(r"^the\s+", "", _strip_date_time(m.group("loc")), flags=re.IGNORECASE)
-            if loc:
+            if loc and not _HOW_HELD.fullmatch(loc):
                 _set_location(h, loc, ln, ln.raw.find(loc[:15]))
                 return
     body_line = h.spans.get("body")

@@ -81,12 +81,41 @@ def parse_items(text: str, headings: list[Span], *, skip: list[Span] | None = No
     word_items = _numbered_items(lines, word_prefix=True)
     if len(word_items) > len(chosen):
         chosen = word_items
+    if len(chosen) < 2:
+        chosen = _paren_items(lines) or chosen
     if len(chosen) >= 2:
         chosen = _add_lettered(chosen, lines)
         found = [(c.line, c.number, c.title) for c in chosen]
+        found = _with_unnumbered_headings(text, lines, headings, found)
     else:
         found = [(ln, None, t) for ln, t in _headed_items(text, clean, lines, headings, skip)]
     return _with_spans(found, len(text))
+
+
+def _with_unnumbered_headings(
+    text: str, lines: list[TextLine], headings: list[Span], found: list[tuple[TextLine, str | None, str]]
+) -> list[tuple[TextLine, str | None, str]]:
+    """Numbered headings, and the unnumbered headings after the last of them ("Date of next meeting").
+
+    Many minutes number their business and leave "Any other business" or the
+    next meeting's date unnumbered. Only when every item is a heading and no
+    other heading falls between the first and the last: then the headings are
+    the items, and those after the last one are items too (sub-headings inside
+    items would fall between them).
+    """
+    marked = _marked_lines(text, lines, headings)
+    starts = [ln.start for ln, _n, _t in found]
+    if not marked or any(st not in marked for st in starts):
+        return found
+    if any(starts[0] < m < starts[-1] and m not in starts for m in marked):
+        return found
+    extra = []
+    for ln in lines:
+        if ln.start > starts[-1] and ln.start in marked:
+            title = _title_of(ln.stripped, heading=True)
+            if title:
+                extra.append((ln, None, title))
+    return found + extra
 
 
 # -- numbered family ---------------------------------------------------------------
@@ -117,6 +146,30 @@ def _numbered_items(lines: list[TextLine], word_prefix: bool = False) -> list[_C
         number = raw + (letter or "")
         cands.append(_Cand(ln, int(top), int(sub or 0), letter, number, title))
     return _longest_run(cands)
+
+
+_PAREN_NUMBERED = re.compile(r"(?P<num>\d{1,2})\)[ \t]+(?P<title>\S.*)")
+
+
+def _paren_items(lines: list[TextLine]) -> list[_Cand]:
+    """Items numbered "1)", "2)" ...: at least three, each with lines of its own before the next.
+
+    Resolutions number their points the same way, but on consecutive lines
+    and inside an item; only numbers spread over the text read as the agenda.
+    """
+    cands = []
+    for k, ln in enumerate(lines):
+        s = ln.stripped
+        m = _PAREN_NUMBERED.fullmatch(s) if s[:1].isdigit() else None
+        title = _title_of(m.group("title")) if m else None
+        if m and title:
+            cands.append((k, _Cand(ln, int(m.group("num")), 0, None, m.group("num"), title)))
+    run = _longest_run([c for _k, c in cands])
+    index = {id(c): k for k, c in cands}
+    ks = [index[id(c)] for c in run]
+    if len(run) < 3 or any(b - a < 2 for a, b in zip(ks, ks[1:])):
+        return []
+    return run
 
 
 def _follows(prev: _Cand, cur: _Cand) -> bool:

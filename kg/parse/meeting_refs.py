@@ -28,7 +28,7 @@ _NEXT_ITEM = re.compile(
 # "Next meeting: ...", "Date of next meeting - ...", "Future meetings:" at the start of a line.
 _NEXT_LINE = re.compile(
     r"\s*(?:(?:the\s+)?date\s+of\s+(?:the\s+)?)?(?:next|future)\s+meetings?(?:\s+dates?)?(?:\s+(?:will\s+be|is|are))?"
-    r"\s*(?:[:\-–—]|on\b|will\b|is\b|are\b)",
+    r"\s*(?:[:\-–—]|on\b|will\b|is\b|are\b|$)",  # at the end: a heading, the dates on the lines below
     re.IGNORECASE,
 )
 

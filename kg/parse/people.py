@@ -84,9 +84,17 @@ NAME_PATTERN = (
     r"Inspector|Superintendent|Detective[ \t]+Superintendent|Chief[ \t]+Inspector)\.?[ \t]+)?"
     r"(?:[A-Z]\.?[ \t]+)?[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z][\w'’\-]+|de|van|von|der|la|le|du|da)){0,3}"
 )
+# "(Deputising: Tracey Cox)", "(represented by Tracey Cox)": who stood in for the person before the bracket
+_DEPUTY_BY = re.compile(
+    r"\(\s*(?:(?:deputising|deputizing|deputy|substitute|sub)\s*:|"
+    r"(?:deputised|deputized|substituted|represented|replaced|covered)\s+by)\s*(?P<who>[^()]{2,80}?)\s*\)",
+    re.IGNORECASE,
+)
+
+
 def without_notes(text: str) -> str:
     """``text`` without its bracketed markers and deputy notes ("(Chair)", "(substituting for X)")."""
-    return _MARKER.sub("", _DEPUTY_IN.sub("", text)) if "(" in text else text
+    return _MARKER.sub("", _DEPUTY_BY.sub("", _DEPUTY_IN.sub("", text))) if "(" in text else text
 
 
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
@@ -742,6 +750,20 @@ def _may_deputise(text: str) -> bool:
     return low is None or any(w in low for w in _DEPUTISING_WORDS)
 
 
+def attr_segments(inner: str, gaz: Gazetteer) -> list[str]:
+    """What a name's brackets or cell say, as segments: "Wyvern DC, Community Safety Manager" is an organisation and a role.
+
+    Split only where a part names an organisation: "(Cabinet Member: Fire,
+    Planning and Infrastructure)" is one role listing a portfolio.
+    """
+    if "," not in inner and ";" not in inner or ":" in inner:
+        return [inner]
+    parts = [p for p in re.split(r"\s*[,;]\s*", inner) if p]
+    if any(known_org(p, gaz) or is_orgish(p) and not is_roleish(p) for p in parts):
+        return parts
+    return [inner]
+
+
 def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
     texts = [entry.raw, *attrs]
     for t in texts:
@@ -753,6 +775,9 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
         dep = _DEPUTY_IN.search(t)
         if dep and looks_like_name(dep.group("who")):
             entry.deputy_for = dep.group("who").strip()
+        by = _DEPUTY_BY.search(t)
+        if by and looks_like_name(by.group("who")):
+            entry.deputy_by = by.group("who").strip()
     clean = [without_notes(t).strip() for t in attrs]
     for k, t in enumerate(clean):
         by = _DEPUTISING.fullmatch(t) if _may_deputise(t) else None
@@ -762,6 +787,6 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
     entry.raw = without_notes(entry.raw).strip(" ,")
     paren = _TRAILING_PAREN.search(entry.raw) if "(" in entry.raw else None
     if paren:  # "Dr Lyn Hayes (Public Health)": what the brackets say describes the person
-        clean.insert(0, paren.group(0).strip(" ()"))
+        clean[:0] = attr_segments(paren.group(0).strip(" ()"), gaz)
         entry.raw = entry.raw[: paren.start()].strip()
     entry.organisation, entry.role = classify_attrs(clean, gaz)

@@ -1,0 +1,210 @@
+"""Layout variants met in boards' and councils' own templates, one family rule each.
+
+Column-aligned "Members Present:" blocks without a header row, deputies named
+inside an apology's brackets, numbered paragraphs before a decision, a body
+acting as "the group", upper-case header lines, "held in public", and the
+unnumbered closing headings after numbered ones.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import default
+from kg.parse.acts import parse_acts
+from kg.parse.attendance import parse_attendance
+from kg.parse.header import parse_header
+from kg.parse.items import parse_items
+from kg.records import Person, Span
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default()
+
+
+def attendance(text: str, gaz):
+    return parse_attendance(text, [], gaz, body=parse_header(text, [], gaz).body)
+
+
+def decisions(text: str, attendees: list[Person] | None = None) -> list[str]:
+    items = parse_items(text, [])
+    return [d.text for d in parse_acts(text, items, attendees or [], default()).decisions]
+
+
+# -- attendance --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gap", ["   ", "          ", "  "])
+def test_members_block_aligned_in_columns_without_a_header_row(gap, gaz):
+    text = (f"Harbour Care Board\n\nMembers Present:\nAnya Lund{gap}Chair\n"
+            f"Piers Mott{gap}Chief Finance Officer\nCllr Rosa Vane{gap}Partner Member, Harbourside Borough Council\n"
+            f"Ola Berg{gap}Minute Taker\n\n1. Welcome\nThe Chair opened the meeting.\n")
+    att = attendance(text, gaz)
+    by_name = {p.name: p for p in att.present}
+    assert list(by_name) == ["Anya Lund", "Piers Mott", "Rosa Vane", "Ola Berg"]
+    assert (by_name["Anya Lund"].capacity, by_name["Anya Lund"].role) == ("chair", "Chair")
+    assert by_name["Piers Mott"].role == "Chief Finance Officer"
+    assert (by_name["Rosa Vane"].role, by_name["Rosa Vane"].organisation) == (
+        "Partner Member", "Harbourside Borough Council")
+    assert by_name["Ola Berg"].capacity == "minute-taker"
+    assert not any(p.name.startswith("The Chair") for p in att.present)
+
+
+@pytest.mark.parametrize("note", ["(Deputising: Lee Hart)", "(represented by Lee Hart)", "(Substitute: Lee Hart)"])
+def test_apology_naming_its_deputy_in_brackets(note, gaz):
+    text = f"Harbour Care Board\n\nApologies:\nMira Cole {note}, Sam Ng\n\n1. Welcome\n"
+    att = attendance(text, gaz)
+    assert [p.name for p in att.apologies] == ["Mira Cole", "Sam Ng"]
+    assert [(d.name, d.for_name) for d in att.deputies] == [("Lee Hart", "Mira Cole")]
+    assert "Lee Hart" in [p.name for p in att.present]
+
+
+def test_a_deputy_chair_in_brackets_is_no_deputy(gaz):
+    text = "Harbour Care Board\n\nApologies:\nMira Cole (Deputy Chair), Sam Ng\n\n1. Welcome\n"
+    att = attendance(text, gaz)
+    assert att.deputies == []
+    assert [p.name for p in att.apologies] == ["Mira Cole", "Sam Ng"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Apologies were received and accepted from Councillors T. Ward and K. Thomas.",
+    "Apologies were received and noted from Councillors T. Ward and K. Thomas.",
+    "Apologies had been received & accepted from Councillors T. Ward and K. Thomas.",
+])
+def test_apologies_received_and_accepted(sentence, gaz):
+    text = f"Wellow Parish Council\n\n12/24 APOLOGIES\n{sentence}\n\n13/24 MINUTES\n"
+    att = attendance(text, gaz)
+    assert [p.name for p in att.apologies] == ["T. Ward", "K. Thomas"]
+
+
+# -- header ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, place", [
+    ("Minutes of the Board Meeting held in Public\nWednesday 27 March 2024 at 10:00am\nBoard Room, Shire Hall",
+     "Board Room, Shire Hall"),
+    ("MINUTES OF THE MEETING HELD ON MONDAY 8TH JANUARY 2024 AT 7.00PM IN THE PARISH ROOM, BELL LANE",
+     "PARISH ROOM, BELL LANE"),
+    ("Minutes of the meeting held in private session on 3 May 2022 at the Guildhall, Wellow",
+     "Guildhall, Wellow"),
+])
+def test_how_a_meeting_was_held_is_not_where(line, place, gaz):
+    h = parse_header(f"Wellow Health Board\n{line}\n\nPresent: Ann Lee\n", [], gaz)
+    assert h.location == place
+
+
+@pytest.mark.parametrize("title", ["MINUTES OF THE MEETING OF THE FULL COUNCIL HELD ON 8 JANUARY 2024",
+                                   "Minutes of the meeting of the Council held on 8 January 2024"])
+def test_the_full_council_is_the_council_in_the_letterhead(title, gaz):
+    h = parse_header(f"WELLOW TOWN COUNCIL\n\n{title}\n", [], gaz)
+    assert h.body == "Wellow Town Council"
+
+
+def test_a_named_committee_still_takes_the_letterhead_council(gaz):
+    h = parse_header("WELLOW TOWN COUNCIL\n\nMinutes of the meeting of the Planning Committee held on 8 January 2024\n",
+                     [], gaz)
+    assert h.body == "Wellow Town Council Planning Committee"
+
+
+# -- decisions ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("para", ["6.2", "6.2.", "(b)", "b)", "12.3.1"])
+def test_numbered_paragraph_before_the_body_agreeing(para):
+    text = (f"5. Finance\nReport noted.\n6. Strategy\n{para} The Board agreed to delegate approval of the strategy "
+            "to the Primary Care Committee.\n")
+    assert decisions(text) == ["The Board agreed to delegate approval of the strategy to the Primary Care Committee."]
+
+
+@pytest.mark.parametrize("subject", ["The group", "The board", "The panel", "The partnership"])
+def test_the_body_named_in_lower_case_agrees(subject):
+    text = f"1. Review\nTom Hale presented the findings. {subject} agreed that the review should proceed.\n2. Close\n"
+    assert decisions(text, [Person("Tom Hale")]) == [f"{subject} agreed that the review should proceed."]
+
+
+def test_a_person_agreeing_after_a_paragraph_number_is_no_decision():
+    text = "1. Review\n1.1 Tom Hale agreed to circulate the findings.\n2. Close\n"
+    assert decisions(text, [Person("Tom Hale")]) == []
+
+
+# -- items and next meetings -------------------------------------------------------
+
+
+def test_unnumbered_closing_headings_after_numbered_ones():
+    lines = ["Harbour Board", "Item 1: Welcome", "Opened.", "Item 2: Budget", "Agreed.", "Any other business",
+             "None.", "Date of next meeting", "Thursday 9 November 2023, 14:00"]
+    text = "\n".join(lines)
+    starts = [text.index(t) for t in lines]
+    headings = [Span(starts[k], starts[k] + len(lines[k])) for k in (0, 1, 3, 5, 7)]
+    items = parse_items(text, headings)
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Welcome"), ("2", "Budget"), (None, "Any other business"), (None, "Date of next meeting")]
+    acts = parse_acts(text, items, [], default(), meeting_date="2023-09-14")
+    assert acts.next_meetings == ["2023-11-09"]
+
+
+def test_sub_headings_between_numbered_items_stay_inside_them():
+    lines = ["Item 1: Welcome", "Background", "Opened.", "Item 2: Budget", "Agreed.", "Summary"]
+    text = "\n".join(lines)
+    starts = [text.index(t) for t in lines]
+    headings = [Span(starts[k], starts[k] + len(lines[k])) for k in (0, 1, 3, 5)]
+    assert [(i.number, i.title) for i in parse_items(text, headings)] == [("1", "Welcome"), ("2", "Budget")]
+
+
+# -- items numbered "1)" -------------------------------------------------------------
+
+
+def test_items_numbered_with_a_bracket():
+    text = ("1) Notes of last meeting\nThe notes were accepted.\n2) Serious Violence\nAn update was given.\n"
+            "3) Funding\nIt was agreed to fund outreach.\n4) AOB\nNone.\n")
+    assert [(i.number, i.title) for i in parse_items(text, [])] == [
+        ("1", "Notes of last meeting"), ("2", "Serious Violence"), ("3", "Funding"), ("4", "AOB")]
+
+
+def test_a_resolution_numbered_with_brackets_is_no_agenda():
+    text = ("Harbour Board\nRESOLVED that:\n1) the budget be approved;\n2) the plan be adopted;\n"
+            "3) officers report back in May.\n")
+    assert parse_items(text, []) == []
+
+
+# -- actions by initials ---------------------------------------------------------------
+
+
+def actions(text: str, attendees: list[Person]):
+    items = parse_items(text, [])
+    return [(a.owners, a.text) for a in parse_acts(text, items, attendees, default()).actions]
+
+
+ATTENDEES = [Person("Beth Sandhu"), Person("Liam Grady"), Person("Joanne Ruiz")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Action – BS/LG: draft the outreach specification", (["Beth Sandhu", "Liam Grady"], "draft the outreach specification")),
+    ("Action 4 remains outstanding – BS to chase the review.", (["Beth Sandhu"], "chase the review")),
+    ("JR to share the needs assessment with partners.", (["Joanne Ruiz"], "share the needs assessment with partners")),
+])
+def test_owners_given_by_initials(line, expected):
+    text = f"1. Funding\nThe partnership was allocated funds.\n{line}\n2. AOB\nNone.\n"
+    assert actions(text, ATTENDEES) == [expected]
+
+
+def test_capitals_that_are_nobody_s_initials_own_nothing():
+    text = "1. Funding\nNHS to provide the data. The CCG will confirm.\n2. AOB\nNone.\n"
+    assert actions(text, ATTENDEES) == []
+
+
+# -- what a name's brackets say ----------------------------------------------------------
+
+
+def test_brackets_holding_an_organisation_and_a_role(gaz):
+    text = "Wyvern Partnership\n\nAttendees: Beth Sandhu (Wyvern DC, Community Safety Manager); Ian Moss (Probation)\n"
+    by_name = {p.name: p for p in attendance(text, gaz).present}
+    assert (by_name["Beth Sandhu"].organisation, by_name["Beth Sandhu"].role) == (
+        "Wyvern District Council", "Community Safety Manager")
+
+
+def test_a_portfolio_in_brackets_stays_one_role(gaz):
+    text = "Wyvern Cabinet\n\nPresent: Cllr Emma Atkinson (Cabinet Member: Fire, Planning and Infrastructure)\n"
+    (person,) = attendance(text, gaz).present
+    assert person.role == "Cabinet Member: Fire, Planning and Infrastructure"
