@@ -329,6 +329,11 @@ def _find_location(lines: list[Line], h: Header) -> None:
             if loc and not _HOW_HELD.fullmatch(loc):
                 _set_location(h, loc, ln, ln.raw.find(loc[:15]))
                 return
+    for ln, clean in rows[:12]:
+        loc = _place_after_date(clean)
+        if loc:
+            _set_location(h, loc, ln, ln.raw.find(loc[:15]))
+            return
     body_line = h.spans.get("body")
     for ln, clean in rows:
         if "\t" in clean or len(clean.split()) > 12 or _FUTURE.search(clean) or clean.endswith(":"):
@@ -342,6 +347,26 @@ def _find_location(lines: list[Line], h: Header) -> None:
                 continue
             _set_location(h, clean.strip(" ,."), ln, ln.raw.find(clean[:15]))
             return
+
+
+_NOT_A_PLACE = re.compile(r"\b(?:minutes|meeting\s+of|held|present|apologies)\b", re.IGNORECASE)
+
+
+def _place_after_date(clean: str) -> str | None:
+    """The venue closing a line that gives the date: "..., 4 May 2021, 9.30am, Virtual Meeting (Teams)".
+
+    The comma-separated parts left once the date and time are gone, from the
+    first that names a kind of venue to the end.
+    """
+    dates = find_dates(clean) if "," in clean and not _FUTURE.search(clean) else None
+    if not dates:
+        return None
+    first = 0 if dates[0].start <= 10 else 1  # a line opening with the date has no title before the place
+    parts = [p.strip(" .;:–—-") for p in _strip_date_time(clean).split(",")]
+    for k, part in enumerate(parts):
+        if k >= first and part and _VENUE.search(part) and not _NOT_A_PLACE.search(part):
+            return ", ".join(p for p in parts[k:] if p)
+    return None
 
 
 def _strip_date_time(text: str) -> str:

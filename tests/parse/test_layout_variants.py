@@ -94,6 +94,23 @@ def test_how_a_meeting_was_held_is_not_where(line, place, gaz):
     assert h.location == place
 
 
+@pytest.mark.parametrize("line, place", [
+    ("Meeting held on Tues 4 May 2021, 9.30am - 11.30am, Virtual Meeting (Teams)", "Virtual Meeting (Teams)"),
+    ("Minutes of the Board meeting, 2021-05-04, Wellow Innovation Centre", "Wellow Innovation Centre"),
+    ("Monday 4 May 2021, Committee Room 2, County Hall", "Committee Room 2, County Hall"),
+    ("Notes of meeting held on 8 February 2024, Civic Centre, Port Ellis", "Civic Centre, Port Ellis"),
+])
+def test_the_place_after_the_date_on_one_line(line, place, gaz):
+    h = parse_header(f"Wellow Schools Forum\n{line}\n\nPresent: Ann Lee\n", [], gaz)
+    assert (h.date, h.location) == ("2021-05-04" if "2021" in line else "2024-02-08", place)
+
+
+def test_the_next_meeting_s_place_is_not_this_one_s(gaz):
+    h = parse_header("Wellow Schools Forum\n4 May 2021\n\nNext meeting: 8 June 2021, Committee Room 2, County Hall\n",
+                     [], gaz)
+    assert h.location is None
+
+
 @pytest.mark.parametrize("title", ["MINUTES OF THE MEETING OF THE FULL COUNCIL HELD ON 8 JANUARY 2024",
                                    "Minutes of the meeting of the Council held on 8 January 2024"])
 def test_the_full_council_is_the_council_in_the_letterhead(title, gaz):
