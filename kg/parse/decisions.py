@@ -32,6 +32,12 @@ _BODY_INTRO = re.compile(
     r"(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?(?:Board|Committee|Cabinet|Panel|Partnership|Group|Forum|Executive|Council|"
     r"Authority|Members|Meeting)\s*:\s*"
 )
+# "RESOLVED that Cabinet:", "It was agreed that the Board:": the points below say what the body did
+_RESOLVED_BODY = re.compile(
+    r"(?:it\s+was\s+)?(?:resolved|agreed|decided)\s+(?:that\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
+    r"(?:Board|Committee|Cabinet|Panel|Partnership|Group|Forum|Executive|Council|Authority|Members|Meeting)\s*:",
+    re.IGNORECASE,
+)
 _POINT_VERB = re.compile(
     r"(?i:approved|agreed|endorsed|resolved|supported|adopted|decided|ratified|delegated|authorised|authorized|"
     r"recommended|confirmed|accepted|requested|commissioned|allocated|appointed)\b"
@@ -132,6 +138,12 @@ def find_decisions(
         if not is_hot:
             k += 1
             continue
+        if s.endswith(":") and _RESOLVED_BODY.fullmatch(s):
+            points, k_next = _list_points(lines, k + 1)
+            if points:  # "RESOLVED that Cabinet:" over "1. recommends ...", "2. approves ..."
+                out.extend(points)
+                k = k_next
+                continue
         intro = _LIST_INTRO.search(s) if s and _may_end_intro(s) else None
         if intro and _intro_prefix_ok(s[: intro.start()], resolver):
             points, k_next = _list_points(lines, k + 1)

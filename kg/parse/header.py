@@ -380,8 +380,12 @@ def _strip_date_time(text: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,;:–—-.")
 
 
+# What a council web page prints after the venue: the text of a link
+_LINK_TEXT = re.compile(r"[.,]?\s*(?:View|Get|Show)\s+(?:directions|map|location)\s*$", re.IGNORECASE)
+
+
 def _set_location(h: Header, value: str, ln: Line, pos: int) -> None:
-    value = strip_markup(value).strip(" ,.;")
+    value = _LINK_TEXT.sub("", strip_markup(value)).strip(" ,.;")
     if not value or len(value) > 150:
         return
     h.location = value

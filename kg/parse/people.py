@@ -63,12 +63,14 @@ _PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "d
 _STOP = {"and", "&", "of", "for", "the", "to", "in", "on", "at", "with", "by", "from", "a", "an", "or"}
 
 _HON_TOKENS: list[tuple[str, ...]] = sorted({tuple(h.split()) for h in HONORIFICS}, key=len, reverse=True)
-_MARKER = re.compile(
-    r"\(\s*(?:in\s+the\s+)?(?P<m>vice[\s-]?chair(?:man|woman|person)?|deputy\s+chair(?:man|woman|person)?|"
+_MARKER_INNER = (
+    r"(?:in\s+the\s+)?(?P<m>vice[\s-]?chair(?:man|woman|person)?|deputy\s+chair(?:man|woman|person)?|"
     r"chair(?:man|woman|person)?|minute[\s-]?tak(?:er|ing)|minutes|note[\s-]?tak(?:er|ing)|notes|clerk|"
-    r"secretary|observer|guest)\s*\)",
-    re.IGNORECASE,
+    r"secretary|observer|guest)"
 )
+_MARKER = re.compile(r"\(\s*" + _MARKER_INNER + r"\s*\)", re.IGNORECASE)
+# A marker's words as one part of what the brackets say: "(Leader of the Council, in the Chair)"
+_MARKER_WORDS = re.compile(_MARKER_INNER, re.IGNORECASE)
 _DEPUTY_IN = re.compile(
     r"\(\s*(?:(?:deputising|deputizing|substituting|sub|substitute|deputy|standing\s+in|attending|"
     r"as\s+(?:a\s+)?substitute)\s+(?:for|on\s+behalf\s+of|in\s+place\s+of)|for|on\s+behalf\s+of|"
@@ -631,6 +633,10 @@ def parse_entries(text: str, gaz: Gazetteer, offset: int = 0, *, councillors: bo
     pieces: list[tuple[str, int, int, bool]] = []  # text, start, end, is_name
     names_only = True  # while every segment so far is a name, an unfamiliar name is still a name
     for k, (seg, a, _b) in enumerate(segs):
+        lead = _COUNCILLORS.match(seg) if k and seg[:1] in "CcK" else None
+        if lead:  # "Councillor A (Leader); Councillors B, C and D": the rest are councillors too
+            councillors = True
+            seg, a = seg[lead.end() :], a + lead.end()
         got = _classify_segment(seg, a, councillors, lenient=names_only or k == 0)
         names_only = names_only and all(p[3] for p in got)
         pieces.extend(got)
@@ -759,7 +765,7 @@ def attr_segments(inner: str, gaz: Gazetteer) -> list[str]:
     if "," not in inner and ";" not in inner or ":" in inner:
         return [inner]
     parts = [p for p in re.split(r"\s*[,;]\s*", inner) if p]
-    if any(known_org(p, gaz) or is_orgish(p) and not is_roleish(p) for p in parts):
+    if any(_MARKER_WORDS.fullmatch(p) or known_org(p, gaz) or is_orgish(p) and not is_roleish(p) for p in parts):
         return parts
     return [inner]
 
@@ -780,6 +786,10 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
             entry.deputy_by = by.group("who").strip()
     clean = [without_notes(t).strip() for t in attrs]
     for k, t in enumerate(clean):
+        mk = _MARKER_WORDS.fullmatch(t) if len(t) < 30 else None
+        if mk:  # "(Leader of the Council, in the Chair)"
+            entry.marker, clean[k] = marker_kind(mk.group("m")), ""
+    for k, t in enumerate(clean):
         by = _DEPUTISING.fullmatch(t) if _may_deputise(t) else None
         if by and looks_like_name(by.group("who")):
             entry.deputy_by = by.group("who")
@@ -787,6 +797,11 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
     entry.raw = without_notes(entry.raw).strip(" ,")
     paren = _TRAILING_PAREN.search(entry.raw) if "(" in entry.raw else None
     if paren:  # "Dr Lyn Hayes (Public Health)": what the brackets say describes the person
-        clean[:0] = attr_segments(paren.group(0).strip(" ()"), gaz)
+        inner = attr_segments(paren.group(0).strip(" ()"), gaz)
+        marks = [_MARKER_WORDS.fullmatch(t) for t in inner]
+        for mk in marks:
+            if mk:
+                entry.marker = marker_kind(mk.group("m"))
+        clean[:0] = [t for t, mk in zip(inner, marks) if not mk]
         entry.raw = entry.raw[: paren.start()].strip()
     entry.organisation, entry.role = classify_attrs(clean, gaz)

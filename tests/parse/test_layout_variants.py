@@ -225,3 +225,29 @@ def test_a_portfolio_in_brackets_stays_one_role(gaz):
     text = "Wyvern Cabinet\n\nPresent: Cllr Emma Atkinson (Cabinet Member: Fire, Planning and Infrastructure)\n"
     (person,) = attendance(text, gaz).present
     assert person.role == "Cabinet Member: Fire, Planning and Infrastructure"
+
+
+# -- a council's web page ----------------------------------------------------------------
+
+
+def test_councillors_named_again_mid_list_and_the_chair_inside_a_role(gaz):
+    text = ("Wellbridge Cabinet\n\nPresent: Councillor Priya Shah (Leader of the Council, in the Chair); "
+            "Councillors Tom Reid (Deputy Leader), Alan Birch and Grace Ndiaye.\n")
+    by_name = {p.name: p for p in attendance(text, gaz).present}
+    assert list(by_name) == ["Priya Shah", "Tom Reid", "Alan Birch", "Grace Ndiaye"]
+    assert by_name["Priya Shah"].capacity == "chair"
+    assert by_name["Tom Reid"].role == "Deputy Leader"
+
+
+@pytest.mark.parametrize("intro", ["RESOLVED that Cabinet:", "Resolved that the Committee:", "It was agreed that the Board:"])
+def test_resolved_that_the_body_over_numbered_points(intro):
+    text = (f"47. Budget\nThe report was introduced.\n{intro}\n1. recommends a budget of £21.4m;\n"
+            "2. approves the capital programme; and\n3. delegates authority to the Section 151 Officer.\n48. Close\n")
+    assert decisions(text) == ["Recommends a budget of £21.4m.", "Approves the capital programme.",
+                               "Delegates authority to the Section 151 Officer."]
+
+
+def test_the_link_after_a_venue_is_no_part_of_it(gaz):
+    h = parse_header("Cabinet - Wednesday, 10th January, 2024 10.00 am\nVenue: Council Chamber, Civic Offices. View directions\n",
+                     [], gaz)
+    assert h.location == "Council Chamber, Civic Offices"
