@@ -281,18 +281,20 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
         present_people: list[Person] = []
         if name_cell and name_cell[0]:
             span = Span(name_cell[1], name_cell[2])
-            for hit in P.split_run(name_cell[0]):
-                person = _person(hit.raw, org, role, hit.marker or row_marker, span)
+            for e in _cell_entries(name_cell[0], gaz):
+                person = _person(e.raw, e.organisation or org, e.role or role, e.marker or row_marker, span,
+                                 honorific=e.honorific)
                 present_people.append(person)
                 res.present.append(person)
-                if hit.deputy_for:
-                    res.deputies.append(Deputy(person.name, _clean_name(hit.deputy_for), span))
+                if e.deputy_for:
+                    res.deputies.append(Deputy(person.name, _clean_name(e.deputy_for), span))
         apol = row.get("apologies")
         if apol and apol[0] and not re.fullmatch(r"(?i)(?:yes|y|x|✓|-|–|n/?a|none)", apol[0]):
             span = Span(apol[1], apol[2])
-            for hit in P.split_run(apol[0]):
+            for e in _cell_entries(apol[0], gaz):
                 # the role cell describes the row's attendee, unless nobody attended for the row
-                res.apologies.append(_person(hit.raw, org, None if present_people else role, None, span))
+                res.apologies.append(_person(e.raw, e.organisation or org, e.role or (None if present_people else role),
+                                             None, span, honorific=e.honorific))
         elif apol and apol[0].strip().casefold() in {"yes", "y", "x", "✓"}:
             # an apologies column ticked for the row's own people
             for p in present_people:
@@ -312,6 +314,16 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
                     if p in res.present:
                         res.present.remove(p)
                         res.apologies.append(p)
+
+
+def _cell_entries(cell: str, gaz: Gazetteer) -> list[P.Entry]:
+    """The people of one table cell: "Name, role, organisation" entries where commas describe
+    them ("Dr Ruth Penn, Director of Public Health"), else a run of names ("A Smith B Jones")."""
+    if "," in cell or ";" in cell:
+        entries = P.parse_entries(cell, gaz)
+        if entries:
+            return entries
+    return [P.Entry(h.raw, h.start, h.end, marker=h.marker, deputy_for=h.deputy_for) for h in P.split_run(cell)]
 
 
 _TAIL_NOUNS = {

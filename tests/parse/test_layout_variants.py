@@ -251,3 +251,25 @@ def test_the_link_after_a_venue_is_no_part_of_it(gaz):
     h = parse_header("Cabinet - Wednesday, 10th January, 2024 10.00 am\nVenue: Council Chamber, Civic Offices. View directions\n",
                      [], gaz)
     assert h.location == "Council Chamber, Civic Offices"
+
+
+# -- a table whose cells hold whole entries ------------------------------------------------
+
+
+def test_present_and_apologies_columns_of_name_role_organisation_entries(gaz):
+    text = ("Northvale Health and Wellbeing Board\n\nPresent\tApologies\n"
+            "Cllr Helen Marsh (Chair), Northvale Council\tDr Sam Oduya, NHS Northvale ICB\n"
+            "Dr Ruth Penn, Director of Public Health\tSupt Jack Frost, Northvale Police\n"
+            "Karen Todd, Healthwatch Northvale\t\n\n1. Welcome\n")
+    att = attendance(text, gaz)
+    assert [(p.name, p.organisation, p.capacity) for p in att.present] == [
+        ("Helen Marsh", "Northvale Council", "chair"), ("Ruth Penn", None, "member"),
+        ("Karen Todd", "Healthwatch Northvale", "member")]
+    assert att.present[1].role == "Director of Public Health"
+    assert [(p.name, p.organisation) for p in att.apologies] == [
+        ("Sam Oduya", "NHS Northvale ICB"), ("Jack Frost", "Northvale Police")]
+
+
+def test_a_cell_of_names_run_together_is_still_split(gaz):
+    text = "Harbour Board\n\nName\tOrganisation\nCllr A Smith Cllr B Jones\tHarbour Council\n\n1. Welcome\n"
+    assert [p.name for p in attendance(text, gaz).present] == ["A Smith", "B Jones"]
