@@ -24,7 +24,7 @@ from kg.gazetteer import Gazetteer, expand_org_abbreviation
 from kg.names import person_key
 from kg.parse import people as P
 from kg.parse.scan import finditer_from, folded, indexed
-from kg.parse.sentences import lowered
+from kg.parse.sentences import lowered, unwrapped
 from kg.parse.textlines import Line, cells, iter_lines, lines_with, strip_markup
 from kg.records import Deputy, Person, Span
 
@@ -639,6 +639,7 @@ def _dep_hint(raw: str) -> bool:
 
 
 def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
+    text = unwrapped(text)  # a sentence wrapped over lines is read whole (same offsets)
     # Tried only where "apolog" is printed, in any case ("apolog" has no letter that a letter
     # outside ASCII matches case-insensitively, so the lower-cased text finds every place).
     low = lowered(text)
@@ -683,6 +684,7 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
 
 
 def _prose_deputies(text: str, res: AttendanceResult) -> None:
+    text = unwrapped(text)
     for ln in lines_with(text, _DEP_WORDS):
         if not _dep_hint(ln.raw):
             continue
@@ -753,6 +755,10 @@ def finish(res: AttendanceResult, gaz: Gazetteer, body: str | None) -> None:
     res.apologies = _dedupe(res.apologies)
     here = {person_key(p.name) for p in res.present}
     res.apologies = [p for p in res.apologies if person_key(p.name) not in here]
+    own = _body_acronyms(body)
+    for p in res.present + res.apologies:
+        if p.organisation in own:  # "Gill Hamer – Chief Executive, MGP" at the Marches Growth Partnership Board
+            p.organisation = own[p.organisation]
     council = body_council(body, gaz)
     if council:
         for p in res.present + res.apologies:
@@ -769,6 +775,23 @@ def finish(res: AttendanceResult, gaz: Gazetteer, body: str | None) -> None:
 
 
 _CLLR = {"cllr", "cllr.", "councillor", "county councillor", "cc"}
+_MEETING_NOUNS = re.compile(r"\s+(?:Board|Committee|Executive|Forum|Group|Meeting|Panel|Sub-Committee)$")
+
+
+def _body_acronyms(body: str | None) -> dict[str, str]:
+    """The initials of the body, and of the organisation it is a board of, to that name.
+
+    Minutes abbreviate their own partnership ("MGP" for the Marches Growth
+    Partnership); no gazetteer can know every local partnership's initials.
+    """
+    if not body:
+        return {}
+    out = {}
+    for name in {body, _MEETING_NOUNS.sub("", body)}:
+        words = [w for w in re.findall(r"[A-Za-z][\w'’&-]*", name) if w.lower() not in {"and", "of", "the", "for"}]
+        if len(words) >= 2:
+            out["".join(w[0].upper() for w in words)] = name
+    return out
 
 
 def _dedupe(people: list[Person]) -> list[Person]:

@@ -78,7 +78,7 @@ def _council(text: str) -> re.Match[str] | None:
 
 
 _VENUE = re.compile(
-    r"\b(?:hall|house|room|chamber|offices?|centre|center|building|mill|court|civic|library|hotel|suite|floor|"
+    r"\b(?:\w*hall|house|room|chamber|offices?|centre|center|building|mill|court|civic|library|hotel|suite|floor|"
     r"guildhall|microsoft\s+teams|teams|zoom|online|virtual(?:ly)?|remote(?:ly)?|campus|station|headquarters|hq|"
     r"castle|lodge|barn|church|school|college|road|street|lane|avenue|square|way|park|council\s+offices)\b",
     re.IGNORECASE,

@@ -417,7 +417,7 @@ def _split_person(raw: str) -> tuple[str, str | None, list[str], str | None]:
         return name, tier.group("t"), parts.postnominals, tier.group("t").replace("Cllr", "Councillor")
     parts = split_name(raw)
     role = None
-    if parts.honorific and parts.honorific.casefold() not in _COURTESY:
+    if parts.honorific and parts.honorific.casefold().rstrip(".") not in _COURTESY:
         role = RANKS.get(parts.honorific, parts.honorific)
     return parts.name, parts.honorific, parts.postnominals, role
 

@@ -38,6 +38,32 @@ def blank_markup(text: str) -> str:
     return text
 
 
+# A line break inside a sentence: after a word or comma, before a lower-case word that opens no list point
+_SOFT_BREAK = re.compile(r"(?<=[\w,)’'])[ \t]*\n(?=[ \t]*(?!(?:[a-z]{1,2}|[ivx]{1,4})[).][ \t])[a-z])")
+
+
+@lru_cache(maxsize=4)
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks that wrap a sentence made spaces (same length, same offsets).
+
+    Text taken from PDFs breaks sentences across lines ("Cllr A attended" /
+    "on behalf of Cllr B"), and the act finders read a line at a time. A break
+    counts as wrapping when the line runs on without a stop and the next opens
+    in lower case; table rows (tabs) and list points ("a)", "ii.") stay lines.
+    """
+    if "\n" not in text:
+        return text
+    out = None
+    for m in _SOFT_BREAK.finditer(text):
+        a, b = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        if text.find("\t", a, len(text) if b < 0 else b) >= 0:
+            continue
+        if out is None:
+            out = list(text)
+        out[m.end() - 1] = " "
+    return text if out is None else "".join(out)
+
+
 def squash(text: str) -> str:
     """Collapse runs of white space and trim: how extracted strings are shown.
 

@@ -273,3 +273,35 @@ def test_present_and_apologies_columns_of_name_role_organisation_entries(gaz):
 def test_a_cell_of_names_run_together_is_still_split(gaz):
     text = "Harbour Board\n\nName\tOrganisation\nCllr A Smith Cllr B Jones\tHarbour Council\n\n1. Welcome\n"
     assert [p.name for p in attendance(text, gaz).present] == ["A Smith", "B Jones"]
+
+
+# -- text taken from PDFs: sentences wrapped over lines -----------------------------------
+
+
+def test_unwrapping_keeps_every_offset_and_only_joins_sentences():
+    from kg.parse.sentences import unwrapped
+
+    text = ("The Board\n     agreed to transfer the hub.\nRESOLVED:\na) the budget be approved\nb) the plan adopted\n"
+            "Name\tOrganisation\nAnn Lee\tHarbour Council\nand more\nThe Chair thanked\n  Members for attending.\n")
+    out = unwrapped(text)
+    assert len(out) == len(text)
+    assert out.startswith("The Board      agreed to transfer the hub.\nRESOLVED:\n")
+    assert "approved\nb) the plan" in out  # a list point opens its own line
+    assert "Harbour Council\nand more" in out  # a table row is never joined
+    assert "thanked\n  Members" in out  # a capital may open a new line: left alone
+
+
+def test_a_deputy_and_a_decision_wrapped_over_lines(gaz):
+    text = ("Harbour Board\n\nPresent:\nAnn Lee\nCllr Rob Hart\n\n1.   Welcome\n"
+            "     Apologies were noted. Cllr Rob Hart attended\n     on behalf of Cllr Sue Dell.\n"
+            "2.   Transfer\n     The Board\n     agreed to transfer the Growth Hub from 1 April 2024.\n")
+    att = attendance(text, gaz)
+    assert [(d.name, d.for_name) for d in att.deputies] == [("Rob Hart", "Sue Dell")]
+    assert decisions(text) == ["The Board agreed to transfer the Growth Hub from 1 April 2024."]
+
+
+def test_the_body_s_own_initials_name_it(gaz):
+    text = ("Marches Growth Partnership Board\n\nOfficers:\nGill Hamer – Chief Executive, MGP\n"
+            "Rachel Laver – Strategy Manager, MGPB\n\n1. Welcome\n")
+    assert [p.organisation for p in attendance(text, gaz).present] == [
+        "Marches Growth Partnership", "Marches Growth Partnership Board"]
