@@ -15,13 +15,15 @@ from kg.parse.acts import parse_acts
 from kg.parse.attendance import enrich_from_body, parse_attendance
 from kg.parse.header import parse_header
 from kg.parse.items import parse_items
+from kg.parse.sentences import unwrapped
 from kg.records import Document, MinutesRecord
 
 
 def parse(doc: Document, gaz: Gazetteer | None = None) -> MinutesRecord:
     """The extraction record of one document."""
     gaz = gaz or default_gazetteer()
-    text = doc.text
+    # Sentences wrapped over lines (text taken from PDFs) read as one line; every offset stays valid.
+    text = unwrapped(doc.text)
     header = parse_header(text, doc.headings, gaz)
     att = parse_attendance(text, doc.headings, gaz, body=header.body)
     items = parse_items(text, doc.headings, skip=att.regions)

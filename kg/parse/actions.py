@@ -93,19 +93,30 @@ def find_actions(
 
 
 # "SB to circulate the paper.", "... remains outstanding – BS to chase.": initials as the subject of an undertaking
-_INITIALS_DOER = re.compile(
-    r"(?:^\s*|(?<=[.;:])\s+|\s[–—-]\s+)(?P<cell>" + _INITIALS + r")\s+(?:to|will)\s+(?P<what>[a-z][^.;\n]*)"
-)
+# What comes before " to " / " will " in an undertaking by initials: a clause start, then the initials
+_BY_INITIALS = re.compile(r"(?:^|[.;:]|\s[–—-])\s*(?P<cell>" + _INITIALS + r")\s*$")
+_UNDERTAKING = re.compile(r"\s+(?:to|will)\s+(?P<what>[a-z][^.;\n]*)")
 
 
 def _initials_doing(ln: TextLine, resolver: PersonResolver) -> list[FoundAction]:
-    """Undertakings whose subject is an attendee's initials, outside any "Action" label or column."""
-    out = []
-    for m in _INITIALS_DOER.finditer(ln.text):
-        owners = resolver.column_owners(m.group("cell"))
-        if owners:
-            a, b = ln.start + m.start("cell"), ln.start + m.end("what")
-            out.append(FoundAction(owners, m.group("what").strip(), Span(a, b), owner_set=frozenset(owners)))
+    """Undertakings whose subject is an attendee's initials, outside any "Action" label or column.
+
+    Found from each " to " / " will " back to the initials before it: a pattern
+    tried along every hot line cost more than the rest of the action finder.
+    """
+    out: list[FoundAction] = []
+    text = ln.text
+    for word in (" to ", " will "):
+        i = text.find(word)
+        while i >= 0:
+            m = _BY_INITIALS.search(text, max(0, i - 40), i)
+            what = _UNDERTAKING.match(text, i) if m else None
+            owners = resolver.column_owners(m.group("cell")) if m and what else None
+            if m and what and owners:
+                span = Span(ln.start + m.start("cell"), ln.start + what.end("what"))
+                out.append(FoundAction(owners, what.group("what").strip(), span, owner_set=frozenset(owners)))
+            i = text.find(word, i + 1)
+    out.sort(key=lambda act: act.span.start)
     return out
 
 

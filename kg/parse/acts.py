@@ -23,7 +23,7 @@ from kg.parse.owners import PersonResolver
 from kg.parse.presentations import find_presentation
 from kg.parse.programmes import ProgrammeFinder, acronyms_in
 from kg.parse.scan import indexed
-from kg.parse.sentences import TextLine, blank_markup, hot_starts, lines_outside, sentences, unwrapped
+from kg.parse.sentences import TextLine, blank_markup, hot_starts, lines_outside, sentences
 from kg.records import Action, AgendaItem, Decision, Mention, Money, Person, Presentation, Span
 
 _PRESENTING = indexed(("presentation", "presented", "introduced", "talked", "spoke", "update", "took"))
@@ -52,7 +52,7 @@ def parse_acts(
     body: str | None = None,
 ) -> Acts:
     """Every act in ``text``; ``people`` (attendees and apologies) resolve initials and first names."""
-    clean = unwrapped(blank_markup(text))
+    clean = blank_markup(text)
     resolver = PersonResolver(people)
     regions = _regions(clean, items, skip or [])
     recurring = _RecurringPhrases(clean)

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.gazetteer import Gazetteer, expand_org_abbreviation
 from kg.names import person_key
 from kg.parse import people as P
 from kg.parse.scan import finditer_from, folded, indexed
-from kg.parse.sentences import lowered, unwrapped
+from kg.parse.sentences import lowered
 from kg.parse.textlines import Line, cells, iter_lines, lines_with, strip_markup
 from kg.records import Deputy, Person, Span
 
@@ -639,7 +640,6 @@ def _dep_hint(raw: str) -> bool:
 
 
 def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
-    text = unwrapped(text)  # a sentence wrapped over lines is read whole (same offsets)
     # Tried only where "apolog" is printed, in any case ("apolog" has no letter that a letter
     # outside ASCII matches case-insensitively, so the lower-cased text finds every place).
     low = lowered(text)
@@ -684,7 +684,6 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
 
 
 def _prose_deputies(text: str, res: AttendanceResult) -> None:
-    text = unwrapped(text)
     for ln in lines_with(text, _DEP_WORDS):
         if not _dep_hint(ln.raw):
             continue
@@ -778,6 +777,7 @@ _CLLR = {"cllr", "cllr.", "councillor", "county councillor", "cc"}
 _MEETING_NOUNS = re.compile(r"\s+(?:Board|Committee|Executive|Forum|Group|Meeting|Panel|Sub-Committee)$")
 
 
+@lru_cache(maxsize=64)
 def _body_acronyms(body: str | None) -> dict[str, str]:
     """The initials of the body, and of the organisation it is a board of, to that name.
 

@@ -78,8 +78,8 @@ def _council(text: str) -> re.Match[str] | None:
 
 
 _VENUE = re.compile(
-    r"\b(?:\w*hall|house|room|chamber|offices?|centre|center|building|mill|court|civic|library|hotel|suite|floor|"
-    r"guildhall|microsoft\s+teams|teams|zoom|online|virtual(?:ly)?|remote(?:ly)?|campus|station|headquarters|hq|"
+    r"\b(?:(?:shire|guild|town|city|county|village|market|parish|memorial|drill|assembly)?hall|house|room|chamber|offices?|centre|center|building|mill|court|civic|library|hotel|suite|floor|"
+    r"microsoft\s+teams|teams|zoom|online|virtual(?:ly)?|remote(?:ly)?|campus|station|headquarters|hq|"
     r"castle|lodge|barn|church|school|college|road|street|lane|avenue|square|way|park|council\s+offices)\b",
     re.IGNORECASE,
 )
@@ -358,7 +358,9 @@ def _place_after_date(clean: str) -> str | None:
     The comma-separated parts left once the date and time are gone, from the
     first that names a kind of venue to the end.
     """
-    dates = find_dates(clean) if "," in clean and not _FUTURE.search(clean) else None
+    if "," not in clean or not _VENUE.search(clean) or _FUTURE.search(clean):
+        return None
+    dates = find_dates(clean)
     if not dates:
         return None
     first = 0 if dates[0].start <= 10 else 1  # a line opening with the date has no title before the place

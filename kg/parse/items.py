@@ -103,7 +103,7 @@ def _with_unnumbered_headings(
     the items, and those after the last one are items too (sub-headings inside
     items would fall between them).
     """
-    marked = _marked_lines(text, lines, headings)
+    marked = _marked_lines(text, lines, headings) if headings or "#" in text or "**" in text else None
     starts = [ln.start for ln, _n, _t in found]
     if not marked or any(st not in marked for st in starts):
         return found
@@ -266,6 +266,8 @@ def _marked_lines(text: str, lines: list[TextLine], headings: list[Span]) -> set
         i = bisect.bisect_right(starts, h.start) - 1
         if i >= 0 and lines[i].start <= h.start <= lines[i].end:
             marked.add(lines[i].start)
+    if "#" not in text and "**" not in text:
+        return marked  # the readers of HTML, Word and Markdown give spans; raw marks only in plain text
     for ln in lines:
         raw = text[ln.start : ln.end].strip()
         if raw.startswith("#") or (len(raw) > 4 and raw.startswith("**") and raw.endswith("**")):

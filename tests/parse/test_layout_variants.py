@@ -11,11 +11,12 @@ from __future__ import annotations
 import pytest
 
 from kg.gazetteer import default
+from kg.parse import parse
 from kg.parse.acts import parse_acts
 from kg.parse.attendance import parse_attendance
 from kg.parse.header import parse_header
 from kg.parse.items import parse_items
-from kg.records import Person, Span
+from kg.records import Document, Person, Span
 
 
 @pytest.fixture(scope="module")
@@ -295,9 +296,11 @@ def test_a_deputy_and_a_decision_wrapped_over_lines(gaz):
     text = ("Harbour Board\n\nPresent:\nAnn Lee\nCllr Rob Hart\n\n1.   Welcome\n"
             "     Apologies were noted. Cllr Rob Hart attended\n     on behalf of Cllr Sue Dell.\n"
             "2.   Transfer\n     The Board\n     agreed to transfer the Growth Hub from 1 April 2024.\n")
-    att = attendance(text, gaz)
-    assert [(d.name, d.for_name) for d in att.deputies] == [("Rob Hart", "Sue Dell")]
-    assert decisions(text) == ["The Board agreed to transfer the Growth Hub from 1 April 2024."]
+    record = parse(Document("harbour.txt", text, "0" * 64, "text"), gaz)
+    assert [(d.name, d.for_name) for d in record.deputies] == [("Rob Hart", "Sue Dell")]
+    (decision,) = record.decisions
+    assert decision.text == "The Board agreed to transfer the Growth Hub from 1 April 2024."
+    assert decision.span.quote(text).startswith("The Board\n     agreed")  # evidence quotes the text as printed
 
 
 def test_the_body_s_own_initials_name_it(gaz):
