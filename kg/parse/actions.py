@@ -22,7 +22,11 @@ from kg.parse.scan import lines_with_caps_pair
 from kg.parse.sentences import TextLine, cut_ends, line_starts_with, sentences, squash
 from kg.records import Span
 
-_ACTION = re.compile(r"(?<![\w-])(?:Action|ACTION|Actions|ACTIONS)\b[ \t]*(?P<sep>[:–—-]|for\b|by\b)[ \t]*")
+# "Action:", "Action – A and B", "Action for X", and numbered: "Action 23/11:", "ACTION 4 -"
+_ACTION = re.compile(
+    r"(?<![\w-])(?:Action|ACTION|Actions|ACTIONS)\b(?:[ \t]+(?:[Nn]o\.?[ \t]*)?\d[\w/.]*)?[ \t]*"
+    r"(?P<sep>[:–—-]|for\b|by\b)[ \t]*"
+)
 _STATUS = r"(?:\s*\((?P<status>(?i:done|complete|completed|closed|ongoing|open|in progress))\))?"
 _INITIALS = r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*"
 _CELL_LINE = re.compile(r"\s*(?P<cell>" + _INITIALS + r")" + _STATUS + r"\s*")

@@ -91,6 +91,8 @@ _COLUMNS = {
     "name": r"names?|attendees?|members?|present|representatives?|attendance|who|councillors?|persons?|"
             r"participants?|members\s+present|name\s+of\s+(?:member|attendee)",
     "org": r"organi[sz]ations?|agency|agencies|representing|on\s+behalf\s+of|partner(?:\s+organi[sz]ation)?|"
+           r"(?:job\s+)?(?:title|role|position|post)\s*(?:/|and|&|,)\s*(?:organi[sz]ation|agency)|"
+           r"(?:organi[sz]ation|agency)\s*(?:/|and|&|,)\s*(?:title|role|position|post)|"
            r"body|organi[sz]ation\s*/\s*agency|agency\s*/\s*organi[sz]ation|service|council|employer",
     "role": r"roles?|titles?|job\s+titles?|positions?|designations?|posts?|capacity",
     "apologies": r"apolog(?:y|ies)(?:\s+(?:received|sent))?|absent|sent\s+apologies",
@@ -213,11 +215,12 @@ def _parse_table(lines: list[Line], i: int, head: tuple[str, list[str | None], l
         ln = lines[j]
         if ln.blank:
             nxt = j + 1
-            if nxt < len(lines) and _is_row(lines[nxt], mode) and not _header(lines[nxt]) and not _item_row(lines[nxt]):
+            if nxt < len(lines) and _is_row(lines[nxt], mode, starts) and not _header(lines[nxt]) \
+                    and not _item_row(lines[nxt]):
                 j += 1
                 continue
             break
-        if not _is_row(ln, mode) or _header(ln) or _item_row(ln) or _section(ln.clean):
+        if not _is_row(ln, mode, starts) or _header(ln) or _item_row(ln) or _section(ln.clean):
             break
         if mode == "pipe" and re.fullmatch(r"[\s|:\-]+", ln.raw):
             j += 1
@@ -236,28 +239,51 @@ def _parse_table(lines: list[Line], i: int, head: tuple[str, list[str | None], l
     return j
 
 
+def _space_cells(raw: str, starts: list[int]) -> list[tuple[int, int]]:
+    """The cells of a space-aligned row: runs of words two spaces apart, cut again where a
+    word begins at a column's start after one space (a cell that filled its column)."""
+    out = []
+    for m in re.finditer(r"\S+(?: \S+)*", raw):
+        a = m.start()
+        for s in starts[1:]:
+            if a < s < m.end() and _word_starts_at(raw, s):
+                out.append((a, s - 1))
+                a = s
+        out.append((a, m.end()))
+    return out
+
+
 def _item_row(ln: Line) -> bool:
     """ "1.<tab>Welcome and apologies": an agenda item after the table, not one of its rows."""
     first = ln.raw.split("\t", 1)[0].strip()
     return bool(_ITEM_NUMBER.fullmatch(first)) and "\t" in ln.raw
 
 
-def _is_row(ln: Line, mode: str) -> bool:
+def _is_row(ln: Line, mode: str, starts: list[int] | None = None) -> bool:
     if mode == "tab":
         return "\t" in ln.raw
     if mode == "pipe":
         return ln.raw.count("|") >= 2
-    return bool(re.search(r"\S {2,}\S", ln.raw.strip())) or bool(ln.raw.strip()) and ln.raw.startswith(" ")
+    raw = ln.raw
+    if re.search(r"\S {2,}\S", raw.strip()) or raw.strip() and raw.startswith(" "):
+        return True
+    # a cell that filled its column, one space before the next ("Chief Constable Ian Blake Northshire Police")
+    return bool(raw.strip()) and any(_word_starts_at(raw, s) for s in (starts or [])[1:])
+
+
+def _word_starts_at(raw: str, col: int) -> bool:
+    """Whether a word of ``raw`` begins at column ``col`` after a single space."""
+    return 1 < col < len(raw) and raw[col - 1] == " " and raw[col] != " " and raw[col - 2] != " "
 
 
 def _row_cells(ln: Line, mode: str, sep: re.Pattern[str], kinds: list[str | None], starts: list[int]) -> dict:
     out: dict[str, tuple[str, int, int]] = {}
     if mode == "space":
-        for m in re.finditer(r"\S+(?: \S+)*", ln.raw):
-            col = max((k for k, s in enumerate(starts) if s <= m.start() + 2), default=0)
+        for a, b in _space_cells(ln.raw, starts):
+            col = max((k for k, s in enumerate(starts) if s <= a + 2), default=0)
             kind = kinds[col] if col < len(kinds) else None
             if kind and kind not in out:
-                out[kind] = (strip_markup(m.group(0)), ln.start + m.start(), ln.start + m.end())
+                out[kind] = (strip_markup(ln.raw[a:b]), ln.start + a, ln.start + b)
         return out
     raw_cells = cells(ln, sep)
     if mode == "pipe":
@@ -272,8 +298,11 @@ def _row_cells(ln: Line, mode: str, sep: re.Pattern[str], kinds: list[str | None
 def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> None:
     orgs = _join_wrapped([r.get("org", ("", 0, 0))[0] for r in rows], gaz)
     for row, org_text in zip(rows, orgs):
+        mark = P.end_marker(org_text) if "(" in org_text else None  # "Police and Crime Commissioner (Chair)"
+        if mark:
+            org_text = org_text[: mark[1]]
         org, role = P.resolve_org_cell(org_text, gaz) if org_text else (None, None)
-        row_marker = None
+        row_marker = mark[0] if mark else None
         if row.get("role") and row["role"][0]:
             role = row["role"][0]
             mk = re.fullmatch(r"\(?(?P<m>(?:vice[\s-]?)?chair(?:man|woman|person)?|minute[\s-]?taker|clerk)\)?", role, re.I)

@@ -238,7 +238,7 @@ def _with_unit_line(body: str, rows: list[tuple[Line, str]], ln: Line) -> str:
         if row_ln is ln:
             m = _UNIT_LINE.match(rows[k + 1][1])
             if m and not _BOILER.match(rows[k + 1][1]):
-                unit = m.group("u")
+                unit = _tidy(m.group("u"))  # "STRATEGIC PERFORMANCE BOARD" as the letterhead is cased
                 if not body.casefold().endswith(unit.casefold()):
                     return f"{body} {unit}"
             break

@@ -515,7 +515,7 @@ def resolve_org_cell(cell: str, gaz: Gazetteer) -> tuple[str | None, str | None]
         if org:
             return org, role
     if hit:
-        return hit[0], hit[1] if is_roleish(hit[1]) else None
+        return hit[0], hit[1].strip(" ,;:–—-") if is_roleish(hit[1]) else None
     segs = _split_commas(s)
     if len(segs) > 1:
         org, role = classify_attrs([t for t, _a, _b in segs], gaz)
@@ -699,6 +699,12 @@ def _classify(seg: str, a: int, councillors: bool, lenient: bool = False) -> lis
         head, tail = re.sub(r"\s+(?:and|&)$", "", seg[:cut].rstrip()), seg[cut:]
         return [*(_classify_segment(head, a, councillors) if head else []), (tail, a + cut, a + len(seg), True)]
     return [(seg, a, a + len(seg), False)]
+
+
+def end_marker(text: str) -> tuple[str, int] | None:
+    """(capacity, where it starts) of a bracketed marker ending ``text``: "Commissioner (Chair)"."""
+    m = re.search(_MARKER.pattern + r"\s*$", text, re.IGNORECASE)
+    return (marker_kind(m.group("m")), m.start()) if m else None
 
 
 _END_MARKER = re.compile(r"(?:\s*(?:" + _MARKER.pattern + "|" + _DEPUTY_IN.pattern + r"))+\s*$", re.IGNORECASE)

@@ -308,3 +308,30 @@ def test_the_body_s_own_initials_name_it(gaz):
             "Rachel Laver – Strategy Manager, MGPB\n\n1. Welcome\n")
     assert [p.organisation for p in attendance(text, gaz).present] == [
         "Marches Growth Partnership", "Marches Growth Partnership Board"]
+
+
+# -- a space-aligned table with a combined column --------------------------------------
+
+
+def test_title_and_organisation_in_one_column_with_a_cell_filling_its_column(gaz):
+    text = ("Northshire Strategic Performance Board\n\nATTENDEES\n"
+            "Name                      Title / Organisation\n"
+            "Rachel Moss               Police and Crime Commissioner (Chair)\n"
+            "Chief Constable Ian Blake Northshire Police\n"
+            "Tom Fielding              Chief Executive, OPCC\n\n1. Welcome\n")
+    by_name = {p.name: p for p in attendance(text, gaz).present}
+    assert list(by_name) == ["Rachel Moss", "Ian Blake", "Tom Fielding"]
+    assert by_name["Rachel Moss"].capacity == "chair"
+    assert (by_name["Ian Blake"].organisation, by_name["Ian Blake"].role) == ("Northshire Police", "Chief Constable")
+    assert by_name["Tom Fielding"].role == "Chief Executive"
+
+
+@pytest.mark.parametrize("label", ["Action 23/11:", "ACTION 4 -", "Action No. 7:"])
+def test_numbered_action_labels(label):
+    text = f"1. Performance\nThe report was noted.\n{label} JR to share the briefing with partners.\n2. AOB\nNone.\n"
+    assert actions(text, ATTENDEES) == [(["Joanne Ruiz"], "share the briefing with partners")]
+
+
+def test_a_unit_line_in_capitals_takes_the_letterhead_s_case(gaz):
+    h = parse_header("NORTHSHIRE FIRE AND RESCUE SERVICE\nSTRATEGIC PERFORMANCE BOARD\n\nDate: 12/06/2023\n", [], gaz)
+    assert h.body == "Northshire Fire and Rescue Service Strategic Performance Board"
