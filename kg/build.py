@@ -21,30 +21,35 @@ readers open the store read-only without locking and see the last commit.
 
 Re-running is cheap and safe: a file whose sha256 its graph already records
 is skipped without being parsed, a changed file replaces exactly its graph,
-and ``prune`` drops the graphs of files not among the paths given.
+and ``prune`` drops the graphs of files not among the paths given. What a
+rebuild reads from the store it reads in threads while Python works (the
+store releases the GIL): the recorded hashes while the files are listed and
+hashed, and, for a few changed files, the registry of people and what the
+links update needs while those files parse.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import tempfile
 import threading
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import pyoxigraph as ox
 
-from kg.documents import collect_files, file_sha256
+from kg.documents import collect_below, file_sha256
 from kg.gazetteer import default as default_gazetteer
 from kg.linkgraph import (
     STALE,
     LinkFacts,
+    StoreFacts,
     described_entities,
     entities_of,
     entity_labels,
@@ -54,6 +59,7 @@ from kg.linkgraph import (
     links_update,
     mentioned_entities,
     provisional_quads,
+    read_ahead,
     refresh_links,
     stale_quad,
 )
@@ -97,10 +103,16 @@ SMALL_BUILD = 200  # at most this many files into a store that has documents: ex
 
 @dataclass
 class Source:
-    path: Path
+    where: Path | str  # the file (a ``str`` until ``path`` is asked for: most files of a rebuild never are)
     name: str  # path relative to the build root's parent: "minutes/000.txt"
 
     known_graph: str = ""  # the graph a store already keeps for this name (saves deriving it)
+
+    @property
+    def path(self) -> Path:
+        if not isinstance(self.where, Path):
+            self.where = Path(self.where)
+        return self.where
 
     @property
     def graph(self) -> str:
@@ -132,7 +144,11 @@ def plan_sources(paths: list[Path]) -> list[Source]:
             continue  # build() reports it and goes on with the rest
         root = p.resolve().parent
         here = p.resolve().name if p.is_dir() else None
-        for f in collect_files([p]):
+        for where, below in collect_below(p):
+            if here is not None and below is not None:  # most files: no system call, no Path
+                out.append(Source(where, f"{here}/{below}"))
+                continue
+            f = Path(where)
             try:
                 if here is not None and not f.is_symlink():
                     # A file found in the folder: its path below the folder, without
@@ -169,6 +185,8 @@ def _prelink_all(sources: list[Source], parser: Parser | None, jobs: int, ingest
         items = [(s.path, s.name) for s in sources[start: start + chunk]]
         pending.append((start, pool.submit(_prelink_chunk, items, parser, ingested)))
 
+    from concurrent.futures import ProcessPoolExecutor  # here: a rebuild of a few files never needs it
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for start in starts:
             submit(pool, start)
@@ -185,30 +203,47 @@ def _prelink_all(sources: list[Source], parser: Parser | None, jobs: int, ingest
 
 def _hash_one(s: Source) -> str | OSError:
     try:
-        return file_sha256(s.path)  # refuses a FIFO instead of blocking on it
+        return file_sha256(s.where)  # refuses a FIFO instead of blocking on it
     except OSError as exc:
         return exc
 
 
-def _start_hashes(sources: list[Source]) -> Callable[[], list[str | OSError]]:
-    """Start hashing every file in a thread; call the result to wait.
+T = TypeVar("T")
 
-    The build reads the store's hashes meanwhile. One thread, not several:
-    minutes files are small, so the work is mostly Python holding the GIL,
-    and four threads took 1.0-1.3 s for 10,000 files where one takes 0.3 s.
+
+class _Background(Generic[T]):
+    """``work`` run in a thread; ``result()`` waits for its value (or raises its exception).
+
+    For the store's reads: pyoxigraph releases the GIL while a query runs, so
+    the build goes on listing, hashing or parsing files meanwhile.
     """
-    if len(sources) < 64:
-        return lambda: [_hash_one(s) for s in sources]
-    pool = ThreadPoolExecutor(max_workers=1)
-    future = pool.submit(lambda: [_hash_one(s) for s in sources])
 
-    def wait() -> list[str | OSError]:
+    def __init__(self, work: Callable[[], T], name: str, *, now: bool = False):
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if now:  # no thread: done before returning
+            self._run(work)
+        else:
+            self._thread = threading.Thread(target=self._run, args=(work,), name=name, daemon=True)
+            self._thread.start()
+
+    def _run(self, work: Callable[[], T]) -> None:
         try:
-            return future.result()
-        finally:
-            pool.shutdown()
+            self._value = work()
+        except BaseException as exc:  # handed to the waiting thread
+            self._error = exc
 
-    return wait
+    def join(self) -> None:
+        """Wait for the work to end, whatever its outcome."""
+        if self._thread is not None:
+            self._thread.join()
+
+    def result(self) -> T:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def stored_sources(store) -> dict[str, tuple[str, str]]:
@@ -217,6 +252,31 @@ def stored_sources(store) -> dict[str, tuple[str, str]]:
     A graph written under another ``GRAPH_SCHEMA`` gets an empty hash, so its
     file is built again however unchanged it is.
     """
+    rows = store.text_rows(_sources_where(), ("?g", 'IF(BOUND(?current), "1", "0")', "STRLEN(?sha)", "?sha", "?src"))
+    if rows is None:
+        return _scanned_sources(store)
+    found = []
+    for g, current, length, *rest in rows:
+        text, n = " ".join(rest), int(length)  # the hash, a space, the name: cut by the hash's length
+        found.append((text[n + 1:], g, text[:n] if current == "1" else ""))
+    return {src: (g, sha) for src, g, sha in sorted(found)}  # sorted: one name in two graphs reads the same each time
+
+
+def _sources_where() -> str:
+    """Each document's name, hash and whether its schema is current, joined inside the store.
+
+    One property at a time, joined by graph and document (Oxigraph joins
+    sub-selects by hash; otherwise one index lookup a row, 2.5x the time).
+    Current means the schema term exactly as a build writes it.
+    """
+    return f"""
+      {{ SELECT ?g ?d ?src WHERE {{ GRAPH ?g {{ ?d dcterms:source ?src }} }} }}
+      {{ SELECT ?g ?d ?sha WHERE {{ GRAPH ?g {{ ?d gov:sha256 ?sha }} }} }}
+      OPTIONAL {{ SELECT ?g ?d (1 AS ?current) WHERE {{ GRAPH ?g {{ ?d gov:graphSchema {int(GRAPH_SCHEMA)} }} }} }}"""
+
+
+def _scanned_sources(store) -> dict[str, tuple[str, str]]:
+    """``stored_sources`` by index scans (any store; the rows of ``text_rows`` are faster)."""
     current = {(g, d) for g, d, value in store.statements(GOV.graphSchema) if str(value) == str(GRAPH_SCHEMA)}
     sha = {(g, d): value if (g, d) in current else "" for g, d, value in store.statements(GOV.sha256)}
     return {src: (g, sha[(g, d)]) for g, d, src in store.statements(DCTERMS.source) if (g, d) in sha}
@@ -274,6 +334,8 @@ class _Spool:
     """
 
     def __init__(self):
+        import tempfile  # here: a rebuild of a few files never needs it
+
         self.named = not os.path.isdir("/proc/self/fd")
         if self.named:
             self.file = tempfile.NamedTemporaryFile(prefix="kg-batch-", suffix=".nq", delete=False)  # noqa: SIM115
@@ -398,6 +460,7 @@ class _Writer:
             "ASK { GRAPH ?links { ?s ?p ?o } }", bindings={"links": ox.NamedNode(LINKS_GRAPH)})
         self.graphs: set[str] = set()
         self.loader = _Loader(store, depth=loads)
+        self.ahead: _Background[StoreFacts] | None = None  # the first exact batch's reads, while files parse
 
     @property
     def described(self) -> set[str]:
@@ -476,19 +539,38 @@ class _Writer:
             self.bulk.close()
             self.bulk = None
 
+    def read_ahead(self, graphs: list[str]) -> None:
+        """Start reading what replacing (or dropping) ``graphs`` will need from the store, in a thread.
+
+        For a build of a few files into an exact batch: the reads take about
+        as long as parsing the files, and need nothing from it. ``flush_exact``
+        uses them only if its batch replaces exactly ``graphs`` and nothing was
+        written before (it takes them at its start, once).
+        """
+        if graphs and self.exact and not self.marked and self.bulk is None:
+            self.ahead = _Background(lambda: read_ahead(self.store, graphs), "kg-read-ahead")
+
+    def _take_ahead(self, gone: list[str]) -> StoreFacts | None:
+        """The read-ahead if it was for exactly the graphs ``gone`` (waiting for it either way)."""
+        if self.ahead is None:
+            return None
+        ahead, self.ahead = self.ahead.result(), None
+        return ahead if ahead.exclude == frozenset(gone) else None
+
     def flush_exact(self, drop: list[str] | None = None) -> None:
         """Write the pending exact batch (and drop ``drop``) with the links of what it touches."""
+        gone = [g for g, _ in self.exact_batch if g in self.known] + list(drop or [])
+        ahead = self._take_ahead(gone)  # first: it describes the store before any write
         self.flush_bulk()
         self.loader.wait()  # the queries below read what the bulk batches wrote
         if not self.exact_batch and not drop:
             return
         quads = [q for _, qs in self.exact_batch for q in qs]
-        gone = [g for g, _ in self.exact_batch if g in self.known] + list(drop or [])
-        touched = mentioned_entities(self.store, gone) | entities_of(quads)
+        touched = (ahead.entities if ahead else mentioned_entities(self.store, gone)) | entities_of(quads)
         batch = OxigraphStore(":memory:")
         batch.ox.extend(quads)
         links, deletes = links_update(self.store, touched, self.gaz, exclude=gone, extra=batch,
-                                      clear_stale=not self.marked)
+                                      clear_stale=not self.marked, ahead=ahead)
         self.store.apply_batch(quads + links, drop=gone, before=deletes)
         if self._described is not None:
             self._described |= touched
@@ -569,12 +651,16 @@ def build(
     """
     report = BuildReport()
     report.failed += [f"{p}: no such file or folder" for p in paths if not p.exists()]
-    sources = plan_sources(paths)
-    hashes = _start_hashes(sources)
-    by_name = stored_sources(store)
+    reading = _Background(lambda: stored_sources(store), "kg-stored-sources")
+    try:
+        sources = plan_sources(paths)
+        hashes = [_hash_one(s) for s in sources]
+    finally:
+        reading.join()  # never left reading a store the caller may close
+    by_name = reading.result()
     known = {g: sha for g, sha in by_name.values()}
     todo: list[Source] = []
-    for s, sha in zip(sources, hashes()):
+    for s, sha in zip(sources, hashes):
         stored = by_name.get(s.name)
         if stored and stored[0].startswith(GRAPHS):  # built under this name and this base: that graph
             s.known_graph = stored[0]
@@ -626,15 +712,19 @@ def _rare_collections() -> Iterator[None]:
 def _write(todo: list[Source], dropped: list[str], store, known: dict[str, str], gaz, parser: Parser | None,
            jobs: int, ingested: str | None, progress: Callable[[str], None] | None, report: BuildReport) -> None:
     """Link and write the files ``todo``, drop the graphs ``dropped`` (the body of ``build``)."""
-    registry = Registry.from_store(store) if known else Registry()
     writer = _Writer(store, gaz, known, exact=bool(known) and len(todo) <= SMALL_BUILD, expected=len(todo),
                      loads=min(2, jobs))  # a second core, if the build may use one, loads side by side
+    registry: _Background[Registry] | None = None
     try:
+        few = len(todo) <= IN_PROCESS  # parsed here: the store's reads go on in threads meanwhile
+        registry = _registry(store, known, in_background=few)
+        if few:
+            writer.read_ahead([s.graph for s in todo if s.graph in known] + dropped)
         for source, pre in _prelink_all(todo, parser, jobs, ingested):
             if progress:
                 progress(source.name)
             report.warnings += [f"{source.name}: {w}" for w in pre.warnings]
-            doc = None if pre.error else keyed(source, pre, registry, gaz, parser, ingested)
+            doc = None if pre.error else keyed(source, pre, registry.result(), gaz, parser, ingested)
             if doc is None:
                 report.failed.append(pre.error or f"{source.name}: nothing parsed")
                 continue
@@ -644,6 +734,21 @@ def _write(todo: list[Source], dropped: list[str], store, known: dict[str, str],
         writer.finish(dropped)
         report.bulk_quads = writer.bulk_quads
     finally:
-        writer.loader.join()  # never leave a load running under a store about to close
+        for reading in (registry, writer.ahead):
+            if reading is not None:
+                reading.join()  # never leave a read running under a store about to close
+        writer.loader.join()  # nor a load
         writer.discard()
     report.pruned = dropped
+
+
+def _registry(store, known: dict[str, str], in_background: bool) -> _Background[Registry]:
+    """The people the store knows (none on a fresh store).
+
+    Read in a thread while the first files parse, when they parse here: a
+    rebuild of a few files then waits for neither alone. Never while worker
+    processes start (a fork copies only the forking thread).
+    """
+    if not known:
+        return _Background(Registry, "kg-registry", now=True)
+    return _Background(lambda: Registry.from_store(store), "kg-registry", now=not in_background)

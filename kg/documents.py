@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import KGError, ReadError
@@ -41,16 +42,36 @@ def collect_files(paths: list[Path]) -> list[Path]:
     a folder that cannot be listed is returned itself so the reader reports it.
     Each folder's files are sorted; a file reached twice is listed once.
     """
-    out: list[Path] = []
     seen: set[str] = set()
-    for p in paths:
-        found = sorted(_walk(p), key=lambda f: f[0].as_posix()) if _is_dir(p) else [(p, None)]
-        for f, real in found:
-            key = real or os.path.realpath(f)
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-    return out
+    return [Path(f) for p in paths for f, _ in _unique(_found(p), seen)]
+
+
+def collect_below(p: Path) -> list[tuple[str, str | None]]:
+    """``collect_files([p])`` as strings, each with its path below the folder ``p`` ("2019/m.txt").
+
+    The path below is None where knowing it would take a system call: for a
+    symlink, a folder that cannot be listed, or ``p`` itself when it is a
+    file. A build names every file this way (``kg.build.plan_sources``),
+    without a ``Path`` for each of them (a tenth of a second at 10,000).
+    """
+    return list(_unique(_found(p), set()))
+
+
+Found = tuple[str, str, str | None, str | None]  # (sort key, path, path below, real path)
+
+
+def _unique(found: list[Found], seen: set[str]) -> Iterator[tuple[str, str | None]]:
+    """(path, path below) of each file of ``_found`` not in ``seen`` (by real path), adding it there."""
+    for _, f, below, real in found:
+        key = real or os.path.realpath(f)
+        if key not in seen:
+            seen.add(key)
+            yield f, below
+
+
+def _found(p: Path) -> list[Found]:
+    """``_walk`` sorted by path (every path in it starts with ``p``), or ``p`` itself when not a folder."""
+    return sorted(_walk(p), key=lambda f: f[0]) if _is_dir(p) else [("", str(p), None, None)]
 
 
 def _is_dir(p: Path) -> bool:
@@ -64,42 +85,58 @@ def _skipped(name: str) -> bool:
     return name.startswith((".", "~$")) or name.endswith("~")
 
 
-def _walk(root: Path) -> list[tuple[Path, str | None]]:
-    """Each minutes file below ``root`` with its real path, or None where that needs ``os.path.realpath``.
+def _suffix(name: str) -> str:
+    """``Path(name).suffix``, lower-cased, without making a ``Path``."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
-    A file that is not a symlink is its folder's real path plus its name: one
-    ``realpath`` per folder instead of one per file (half a second at 10,000).
+
+def _prefix(folder: str) -> str:
+    """What ``str(Path(folder) / name)`` puts before ``name`` (``folder`` as ``str`` of a ``Path``)."""
+    return "" if folder == "." else folder if folder.endswith("/") else folder + "/"
+
+
+def _walk(root: Path) -> list[Found]:
+    """(path below ``root`` to sort by, path, that path below if not a symlink, real path or None) of
+    each minutes file below ``root``, the path as ``str`` of the ``Path``.
+
+    The real path is None where it needs ``os.path.realpath``. A file that is
+    not a symlink is its folder's real path plus its name: one ``realpath``
+    per folder instead of one per file (half a second at 10,000).
     """
-    found: list[tuple[Path, str | None]] = []
+    found: list[Found] = []
     visited: set[tuple[int, int]] = set()
-    stack = [root]
+    stack: list[tuple[Path, str]] = [(root, "")]
     while stack:
-        folder = stack.pop()
+        folder, below = stack.pop()
         try:
             st = folder.stat()
             if (st.st_dev, st.st_ino) in visited:
                 continue  # a symlink back into a folder already searched
             visited.add((st.st_dev, st.st_ino))
             entries = list(os.scandir(folder))
-            real = os.path.realpath(folder)
+            real = _prefix(os.path.realpath(folder))
         except OSError:
-            found.append((folder, None))  # unreadable: read_document will say why
+            found.append((below.rstrip("/"), str(folder), None, None))  # unreadable: read_document will say why
             continue
+        here = _prefix(str(folder))
         for entry in entries:
-            if _skipped(entry.name):
+            name = entry.name
+            if _skipped(name):
                 continue
             try:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
             if is_dir:
-                stack.append(folder / entry.name)
-            elif Path(entry.name).suffix.lower() in SUFFIXES:
+                stack.append((folder / name, f"{below}{name}/"))
+            elif _suffix(name) in SUFFIXES:
                 try:
                     plain = not entry.is_symlink()
                 except OSError:
                     plain = False
-                found.append((folder / entry.name, os.path.join(real, entry.name) if plain else None))
+                key = below + name
+                found.append((key, here + name, key if plain else None, real + name if plain else None))
     return found
 
 
@@ -157,7 +194,7 @@ def _read_bytes(path: Path, where: str, limit: int) -> bytes:
     return raw
 
 
-def regular_file_stat(path: Path) -> os.stat_result:
+def regular_file_stat(path: Path | str) -> os.stat_result:
     """``os.stat`` of a regular file; otherwise ``OSError`` whose ``strerror`` is the reason to report.
 
     Both a build's first look (hashing) and the reader use it, so a symlink
@@ -183,17 +220,24 @@ def regular_file_stat(path: Path) -> os.stat_result:
     return st
 
 
-def file_sha256(path: Path) -> str:
+def file_sha256(path: Path | str) -> str:
     """The sha256 of a file's bytes, read in chunks; ``OSError`` for anything but a regular file.
 
     A build hashes every file before reading it; a FIFO (or a device) in the
     corpus would block that read for ever, so it is refused from its mode alone.
     """
-    regular_file_stat(path)
+    size = regular_file_stat(path).st_size
     digest = hashlib.sha256()
-    with open(path, "rb", buffering=0) as fh:  # unbuffered: the chunks go straight to the digest
-        while chunk := fh.read(1 << 20):
+    # A bare descriptor, the first read sized to the file: a build hashes every file each time
+    # (a tenth less than an unbuffered file object reading 1 MB chunks, at 10,000 small files).
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        want = min(size + 1, 1 << 20)
+        while chunk := os.read(fd, want):
             digest.update(chunk)
+            want = 1 << 20
+    finally:
+        os.close(fd)
     return digest.hexdigest()
 
 

@@ -421,24 +421,75 @@ def entities_of(quads: Iterable[ox.Quad]) -> set[str]:
     return set(entity_labels(quads))
 
 
+@dataclass
+class StoreFacts:
+    """What ``links_update`` reads from a store about the entities of some graphs, read ahead.
+
+    A build reads it while it parses the files replacing those graphs (the
+    reads take as long as the parsing, and need none of its results); only
+    valid until the store is next written.
+    """
+
+    exclude: frozenset[str]  # the graphs to be replaced or dropped
+    entities: set[str]  # what they mention
+    facts: LinkFacts  # about ``entities``, from every other document graph
+    roles: set[str]  # roles the links graph describes
+    memberships: list[dict]  # the links graph's memberships of the people among ``entities``
+
+
+def read_ahead(store, graphs: Iterable[str]) -> StoreFacts:
+    """The store's part of ``links_update`` for replacing (or dropping) the document graphs ``graphs``."""
+    exclude = sorted(set(graphs))
+    entities = mentioned_entities(store, exclude)
+    only = sorted(entities)
+    return StoreFacts(frozenset(exclude), entities, gather_facts([(store, exclude)], only),
+                      _described_roles(store), _membership_rows(store, only))
+
+
+def _described_roles(store) -> set[str]:
+    return {r["r"] for r in store.select("SELECT DISTINCT ?r WHERE { GRAPH ?links { ?r a org:Role } }",
+                                         bindings={"links": ox.NamedNode(LINKS_GRAPH)})}
+
+
+def _membership_rows(store, entities: list[str]) -> list[dict]:
+    """The links graph's memberships (``?m``, interval ``?i``) of the people among ``entities``."""
+    people = [e for e in entities if e.startswith(PERSON)]
+    if not people:
+        return []
+    return _select([(store, [])], """SELECT ?m ?i WHERE { GRAPH ?links { #ONLY ?m org:member ?p .
+                             OPTIONAL { ?m org:memberDuring ?i } } }""", "p", people,
+                   bindings={"links": ox.NamedNode(LINKS_GRAPH)})
+
+
 def links_update(store, entities: Iterable[str], gaz: Gazetteer | None = None, *, exclude: Iterable[str] = (),
-                 extra=None, clear_stale: bool = True) -> tuple[list[ox.Quad], list[str]]:
+                 extra=None, clear_stale: bool = True, ahead: StoreFacts | None = None
+                 ) -> tuple[list[ox.Quad], list[str]]:
     """What replaces the description of ``entities`` in the links graph: (quads to add, SPARQL deletes to run first).
 
     The deletes remove everything the links graph says about those entities
     and their people's memberships, and (``clear_stale``) the stale mark; run them with the
     quads in one ``Store.apply_batch`` (together with the document changes
     ``exclude``/``extra`` describe) and the links graph is exact again for them.
+    ``ahead`` (``read_ahead`` of the same ``exclude``, the store unwritten since)
+    saves reading the store again for the entities it covers.
     """
     links = ox.NamedNode(LINKS_GRAPH)
     only = sorted(set(entities))
-    roles = {r["r"] for r in store.select("SELECT DISTINCT ?r WHERE { GRAPH ?links { ?r a org:Role } }",
-                                          bindings={"links": links})}
-    quads = links_quads(store, gaz, only, described_roles=roles, exclude=exclude, extra=extra)
+    exclude = list(exclude)
+    if ahead is not None and (ahead.exclude != frozenset(exclude) or not ahead.entities <= set(only)):
+        ahead = None  # read for another change: of no use here
+    if ahead is None:
+        roles = _described_roles(store)
+        quads = links_quads(store, gaz, only, described_roles=roles, exclude=exclude, extra=extra)
+        rows = _membership_rows(store, only)
+    else:
+        rest = [e for e in only if e not in ahead.entities]
+        quads = facts_quads(_merged(ahead.facts, gather_facts([(store, exclude)], rest),
+                                    gather_facts([(extra, [])], only) if extra is not None else None),
+                            gaz, ahead.roles) if only else []
+        rows = ahead.memberships + _membership_rows(store, rest)
     subjects = set(only)
-    people = [e for e in only if e.startswith(PERSON)]
-    for r in _select([(store, [])], """SELECT ?m ?i WHERE { GRAPH ?links { #ONLY ?m org:member ?p .
-                             OPTIONAL { ?m org:memberDuring ?i } } }""", "p", people, bindings={"links": links}):
+    for r in rows:
         subjects.add(r["m"])
         if r["i"]:
             subjects.update((r["i"], r["i"] + "/beginning", r["i"] + "/end"))
@@ -448,6 +499,15 @@ def links_update(store, entities: Iterable[str], gaz: Gazetteer | None = None, *
     if clear_stale:
         deletes.append(f"DELETE WHERE {{ GRAPH {links} {{ {links} {ox.NamedNode(STALE[1])} ?t }} }}")
     return quads, deletes
+
+
+def _merged(*parts: LinkFacts | None) -> LinkFacts:
+    """The facts of disjoint sets of graphs or entities together (what one ``gather_facts`` over all gives)."""
+    out = LinkFacts()
+    for part in parts:
+        if part is not None:
+            out.merge(part)
+    return out
 
 
 def refresh_links(store, gaz: Gazetteer | None = None, entities: Iterable[str] | None = None) -> int:

@@ -205,6 +205,17 @@ class Store:
         for r in self.iter_select("SELECT ?g ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }", bindings=bindings):
             yield r["g"], r["s"], r["o"]
 
+    def text_rows(self, where: str, fields: Sequence[str], bindings: dict[str, Any] | None = None
+                  ) -> list[list[str]] | None:
+        """The rows of the graph pattern ``where`` as the string values of the expressions ``fields``.
+
+        A fast path for reading many rows of a few strings at once; None when
+        the store offers none (or a row does not fit it), and the caller then
+        reads the rows its ordinary way. Every field but the last must be
+        free of spaces (an IRI, a number); the last may hold any text.
+        """
+        return None
+
     def graphs(self) -> list[str]:
         """IRIs of the named graphs in the store."""
         raise NotImplementedError
@@ -303,6 +314,27 @@ def _open_error(location: str, exc: OSError) -> StoreError:
     return StoreError(f"{location}: cannot open the store ({text})")
 
 
+KEEP_INFO_LOGS = 3  # RocksDB's own limit is 1,000, and pyoxigraph cannot set it
+
+
+def _prune_info_logs(path: Path, keep: int = KEEP_INFO_LOGS) -> None:
+    """Delete all but the newest ``keep`` of RocksDB's old info logs (``LOG.old.<microseconds>``).
+
+    Every read-write open renames the running ``LOG`` (about 140 KB, mostly
+    the options) to one of these; RocksDB never reads them back, so a store
+    rebuilt often would otherwise collect a thousand.
+    """
+    try:
+        old = sorted((int(n[8:]), n) for n in os.listdir(path) if n.startswith("LOG.old.") and n[8:].isdigit())
+    except OSError:
+        return
+    for _, name in old[:-keep] if keep else old:
+        try:
+            os.unlink(path / name)
+        except OSError:
+            pass  # gone already, or not ours to delete: harmless either way
+
+
 class OxigraphStore(Store):
     """An embedded pyoxigraph store, on disk or in memory."""
 
@@ -327,6 +359,7 @@ class OxigraphStore(Store):
                 self.ox = ox.Store(location)
             except OSError as exc:
                 raise _open_error(location, exc) from exc
+            _prune_info_logs(path)
             return
         # Readers never lock: each sees the store as the last committed write left it,
         # while a build goes on writing (see the module docstring of kg/build.py).
@@ -471,6 +504,30 @@ class OxigraphStore(Store):
                                            ox.NamedNode(graph) if graph else None):
             if isinstance(q.graph_name, ox.NamedNode):
                 yield q.graph_name.value, q.subject.value, to_python(q.object)
+
+    def text_rows(self, where: str, fields: Sequence[str], bindings: dict[str, Any] | None = None
+                  ) -> list[list[str]] | None:
+        """All rows joined into one string by the store (``GROUP_CONCAT``), split here.
+
+        A Python object per term is what reading many rows costs (a build's
+        stored hashes: 10,000 rows, 0.3 s a predicate through
+        ``quads_for_pattern``); here Oxigraph decodes only the strings asked
+        for, without the GIL, and hands over one. A text holding a line break
+        makes the row count disagree, and an expression that fails (the
+        string of a blank node) leaves the aggregate unbound: None, either way.
+        """
+        row = "CONCAT(" + ', " ", '.join(f"STR({f})" for f in fields) + ")"
+        result = self._query(f'SELECT (COUNT(*) AS ?n) (GROUP_CONCAT({row}; separator="\\n") AS ?rows) '
+                             f"WHERE {{ {where} }}", bindings)
+        solution = next(iter(result), None)
+        if solution is None or solution["n"] is None or solution["rows"] is None:
+            return None
+        count, text = int(solution["n"].value), solution["rows"].value
+        lines = text.split("\n") if count else []
+        if len(lines) != count:
+            return None
+        rows = [line.split(" ", len(fields) - 1) for line in lines]
+        return rows if all(len(r) == len(fields) for r in rows) else None
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
