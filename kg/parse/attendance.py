@@ -55,7 +55,8 @@ _LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
 _SECTION = re.compile(
     r"^(?P<num>\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?P<label>"
     + "|".join(f"(?P<g{i}>{rx})" for i, (rx, _l, _c) in enumerate(_LABELS))
-    + r")\s*(?:[:\-–—]\s*(?P<rest>.*))?$",
+    + r")(?:\s*\((?:in\s+person|in\s+the\s+room|remotely|virtually|online|by\s+video|via\s+[\w ]{2,20}|on\s+[\w ]{2,20})\))?"
+    r"\s*(?:[:\-–—]\s*(?P<rest>.*))?$",  # "Present (remotely): ..."
     re.IGNORECASE,
 )
 # The first two letters of every label above: a line opening with other letters is no label.

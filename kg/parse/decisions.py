@@ -64,7 +64,7 @@ _SUBJECT = re.compile(
     r"(?P<subj>(?:The\s+|All\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for|the|&)){0,6}"
     r"|The\s+(?:board|committee|cabinet|group|partnership|panel|forum|executive|council|meeting|members|partners))\s+"
     r"(?:(?:also|unanimously|formally|then|therefore)\s+)?(?P<v>agreed|approved|endorsed|supported|resolved|adopted|decided|ratified"
-    r"|AGREED|APPROVED|ENDORSED|SUPPORTED|RESOLVED|ADOPTED|DECIDED|RATIFIED)\b"
+    r"|voted(?:\s+unanimously)?\s+(?:to|in\s+favour\s+of)|AGREED|APPROVED|ENDORSED|SUPPORTED|RESOLVED|ADOPTED|DECIDED|RATIFIED)\b"
     r"(?!\s+(?:by|with)\b)"
 )
 _BODY_WORDS = re.compile(
@@ -82,7 +82,7 @@ _MINUTES_WORDS = re.compile(r"\b(?:minutes|notes|record|action\s+notes)\b", re.I
 # Every family needs one of these words; lines without one are skipped cheaply.
 _TRIGGERS = indexed((
     "agreed", "resolved", "decided", "decision", "approved", "endorsed", "adopted", "ratified", "accepted",
-    "confirmed", "signed", "supported",
+    "confirmed", "signed", "supported", "voted",
 ))
 # What follows "RESOLVED" on the intro line of a list whose points did not parse: no decision of its own
 _EMPTY_REST = re.compile(r"[\W_]*(?:(?:that|to|as\s+follows)\b[\W_]*)?", re.IGNORECASE)
@@ -96,7 +96,7 @@ _TRAILING_AND = re.compile(r"(?:[,;]?\s+and|[,;])$")
 _AGREED_THAT = re.compile(r"\bagreed\s+that\s+")
 _PASSIVE_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "accepted", "confirmed", "signed")
 _SUBJECT_VERBS = (
-    "agreed", "approved", "endorsed", "supported", "resolved", "adopted", "decided", "ratified",
+    "agreed", "approved", "endorsed", "supported", "resolved", "adopted", "decided", "ratified", "voted",
     "AGREED", "APPROVED", "ENDORSED", "SUPPORTED", "RESOLVED", "ADOPTED", "DECIDED", "RATIFIED",
 )
 

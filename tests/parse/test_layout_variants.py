@@ -335,3 +335,25 @@ def test_numbered_action_labels(label):
 def test_a_unit_line_in_capitals_takes_the_letterhead_s_case(gaz):
     h = parse_header("NORTHSHIRE FIRE AND RESCUE SERVICE\nSTRATEGIC PERFORMANCE BOARD\n\nDate: 12/06/2023\n", [], gaz)
     assert h.body == "Northshire Fire and Rescue Service Strategic Performance Board"
+
+
+# -- hybrid meetings and votes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Present (in person):", "Present (remotely):", "Members present (via Teams):",
+                                   "Present (virtually) -"])
+def test_present_lists_qualified_by_how_people_joined(label, gaz):
+    text = f"Wellow Schools Forum\n\n{label} Jane Fox (Chair), Dr Alan Price (Wellow College)\n\n1. Welcome\n"
+    att = attendance(text, gaz)
+    assert [(p.name, p.organisation) for p in att.present] == [("Jane Fox", None), ("Alan Price", "Wellow College")]
+
+
+@pytest.mark.parametrize("verb", ["voted to approve", "voted unanimously to approve", "voted in favour of"])
+def test_the_body_voting_is_a_decision(verb):
+    text = f"2. High Needs Block\nThe Forum {verb} the transfer of £1.1m to the High Needs Block.\n3. AOB\n"
+    assert decisions(text) == [f"The Forum {verb} the transfer of £1.1m to the High Needs Block."]
+
+
+def test_a_member_voting_is_no_decision():
+    text = "2. High Needs Block\nMo Khan voted to approve the transfer.\n3. AOB\n"
+    assert decisions(text, [Person("Mo Khan")]) == []
