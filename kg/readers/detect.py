@@ -12,6 +12,7 @@ import re
 import zipfile
 
 from kg.readers import FormatError
+from kg.readers.normalise import at_line_start
 
 # Binary formats people do send instead of minutes: name them in the error.
 _MAGIC = [
@@ -32,7 +33,11 @@ _MAGIC = [
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(rb"<(?:html|head|body|div|table|p|h[1-6])[\s>]", re.IGNORECASE)
-_MD_CUES = re.compile(r"^(?: {0,3}#{1,6}[ \t]+\S|\s*\|?\s*:?-{3,}:?\s*\|)", re.MULTILINE)
+# Markdown cues open a line: a "#" heading, or the rule line of a pipe table.
+_MD_HEADING_CUE = r" {0,3}#{1,6}[ \t]+\S"
+_MD_TABLE_CUE = r"\s*\|?\s*:?-{3,}:?\s*\|"
+_MD_HEADING_AT = at_line_start(_MD_HEADING_CUE)
+_MD_TABLE_AT = at_line_start(_MD_TABLE_CUE)
 
 
 class Unsupported(FormatError):
@@ -78,5 +83,19 @@ def _zip_kind(raw: bytes, suffix: str) -> str:
 
 
 def is_markdown(text: str, suffix: str) -> bool:
-    """Markdown by name, or by its cues: ``#`` headings or a pipe table."""
-    return suffix in (".md", ".markdown") or bool(_MD_CUES.search(text[:200_000]))
+    """Markdown by name, or by its cues (in the first 200,000 characters): ``#`` headings or a pipe table.
+
+    Each cue is searched for only if the characters it needs are in the text:
+    most plain minutes have no "#" and no "|".
+    """
+    if suffix in (".md", ".markdown"):
+        return True
+    text = text[:200_000]
+    return ("#" in text and _starts_a_line(_MD_HEADING_AT, text)) or (
+        "|" in text and "---" in text and _starts_a_line(_MD_TABLE_AT, text))
+
+
+def _starts_a_line(cue: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> bool:
+    """Whether the cue (``at_line_start``) matches at the start of some line of ``text``."""
+    first, later = cue
+    return bool(first.match(text) or later.search(text))

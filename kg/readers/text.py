@@ -12,7 +12,7 @@ import codecs
 import re
 
 from kg.readers import FormatError
-from kg.readers.normalise import Line
+from kg.readers.normalise import Line, rare_chars
 
 # Control characters other than layout ones (tab, newlines, form feed, Ctrl-Z): in quantity, binary.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
@@ -54,14 +54,23 @@ _CP1252_HIGH = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b n
 
 
 def is_binary(text: str) -> bool:
-    """More than 5 % control characters (other than layout ones) is not minutes."""
+    """More than 5 % control characters (other than layout ones) is not minutes.
+
+    Controls are counted in ``rare_chars`` (printable ASCII, tab and newline
+    dropped): the same count, without a character-class search over all the text.
+    """
     if not text:
         return False
     sample = text[:65536]
-    return len(_CONTROLS.findall(sample)) > 0.05 * len(sample)
+    return len(_CONTROLS.findall(rare_chars(sample))) > 0.05 * len(sample)
 
 
 def text_lines(text: str) -> list[Line]:
-    """Decoded text to lines; Markdown and markup debris are cleaned by ``assemble``."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [Line(line) for line in text.split("\n")]
+    """Decoded text to lines for ``assemble``, which cleans Markdown and markup debris.
+
+    The whole text is one ``Line`` holding all its lines: without heading flags
+    ``assemble`` joins the lines to clean them in one go and splits them itself
+    (newlines of every kind, ``\r\n`` and ``\r`` too), so a ``Line`` per line
+    would only be built to be taken apart again.
+    """
+    return [Line(text)]
