@@ -1,4 +1,5 @@
-"""Amounts of money: "£10,000", "£10 million", "£2.460m", "£1.4bn", and in a money table "800k", "2.033m".
+"""Amounts of money: "£10,000", "£10 million", "£2.460m", "£1.4bn", "GBP 5,000", "5 million pounds",
+and in a money table "800k", "2.033m".
 
 A bare "800k" is only money where a table lays amounts out in a column (a tab
 before it, nothing after it); in prose it could be anything, so there the
@@ -11,9 +12,13 @@ import re
 
 from kg.records import Money, Span
 
-_SCALE = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "b": 1e9}
+_SCALE = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "b": 1e9,
+          "thousand": 1e3}
 _UNIT = r"(?:\s?(?P<unit>million|billion|mn|bn|m|M|k|K|b)\b)?"
-_POUNDS = re.compile(r"£\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _UNIT)
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_POUNDS = re.compile(r"(?:£|\bGBP)\s?" + _NUM + _UNIT)
+# "5 million pounds", "20,000 pounds sterling": the currency written out after the amount
+_IN_WORDS = re.compile(r"(?<![\d.,£])" + _NUM + r"(?:\s(?P<unit>million|billion|thousand))?\s+(?:pounds|sterling)\b")
 # A table cell: after a tab, the number and its unit end the line.
 _CELL = re.compile(r"\t[ ]*(?P<num>\d+(?:\.\d+)?)(?P<unit>m|k|K|M|bn)[ ]*$", re.MULTILINE)
 
@@ -26,9 +31,12 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     """Amounts in ``text[start:end]`` in document order."""
     end = len(text) if end is None else end
     found: list[Money] = []
-    if text.find("£", start, end) < 0 and text.find("\t", start, end) < 0:
-        return found  # most lines: no pound sign, no table cell
-    for m in _POUNDS.finditer(text, start, end):
+    pound, gbp, words = (text.find(w, start, end) >= 0 for w in ("£", "GBP", "pounds"))
+    if not (pound or gbp or words) and text.find("\t", start, end) < 0 and text.find("sterling", start, end) < 0:
+        return found  # most lines: no currency, no table cell
+    for m in _POUNDS.finditer(text, start, end) if pound or gbp else ():
+        found.append(Money(_value(m.group("num"), m.group("unit")), m.group(0), span=Span(m.start(), m.end())))
+    for m in _IN_WORDS.finditer(text, start, end) if words or "sterling" in text[start:end] else ():
         found.append(Money(_value(m.group("num"), m.group("unit")), m.group(0), span=Span(m.start(), m.end())))
     taken = {mo.span.start for mo in found if mo.span}
     for m in _CELL.finditer(text, start, end):

@@ -19,6 +19,11 @@ from kg.parse.money import find_money, is_money_row
         ("Domestic Abuse Services\t800k", 800_000),
         ("Children in Care\t2.033m", 2_033_000),
         ("a £ 500 contribution", 500),
+        ("to allocate GBP 5,000 to the service", 5_000),
+        ("a budget of GBP2.5m", 2_500_000),
+        ("and 5 million pounds on roads", 5_000_000),
+        ("a grant of 20,000 pounds sterling", 20_000),
+        ("a further £5 million pounds", 5_000_000),
     ],
 )
 def test_amounts_and_values(text, value):
