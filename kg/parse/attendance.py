@@ -41,7 +41,9 @@ class AttendanceResult:
 # -- block labels ------------------------------------------------------------------------------
 
 _LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
-    (r"(?:members|councillors|those|partners|board\s+members)\s+present|present|attendees|attendance|"
+    (r"(?:the\s+following|those)\s+(?:members\s+)?were\s+present|(?:those\s+)?present\s+were|"
+     r"(?:the\s+)?meeting\s+was\s+attended\s+by|"
+     r"(?:members|councillors|those|partners|board\s+members)\s+present|present|attendees|attendance|"
      r"attending|members|councillors|board\s+members|committee\s+members|voting\s+members", "present", "member"),
     (r"officers(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance|supporting\s+officers",
      "present", "officer"),
@@ -56,7 +58,7 @@ _SECTION = re.compile(
     r"^(?P<num>\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?P<label>"
     + "|".join(f"(?P<g{i}>{rx})" for i, (rx, _l, _c) in enumerate(_LABELS))
     + r")(?:\s*\((?:in\s+person|in\s+the\s+room|remotely|virtually|online|by\s+video|via\s+[\w ]{2,20}|on\s+[\w ]{2,20})\))?"
-    r"\s*(?:[:\-–—]\s*(?P<rest>.*))?$",  # "Present (remotely): ..."
+    r"\s*(?:(?:[:\-–—]|(?<=were)|(?<=by))\s*(?P<rest>.*))?$",  # "Present (remotely): ...", "Present were A, B"
     re.IGNORECASE,
 )
 # The first two letters of every label above: a line opening with other letters is no label.

@@ -357,3 +357,23 @@ def test_the_body_voting_is_a_decision(verb):
 def test_a_member_voting_is_no_decision():
     text = "2. High Needs Block\nMo Khan voted to approve the transfer.\n3. AOB\n"
     assert decisions(text, [Person("Mo Khan")]) == []
+
+
+@pytest.mark.parametrize("lead", [
+    "The following were present: Cllr Jane Fox (Chair), Cllr Mo Khan and Dr Alan Price (Wellow CCG).",
+    "Those present were Cllr Jane Fox (Chair), Cllr Mo Khan and Dr Alan Price (Wellow CCG).",
+    "Present were: Cllr Jane Fox (Chair), Cllr Mo Khan and Dr Alan Price (Wellow CCG).",
+    "The meeting was attended by Cllr Jane Fox (Chair), Cllr Mo Khan and Dr Alan Price (Wellow CCG).",
+    "Present were:\nCllr Jane Fox (Chair)\nCllr Mo Khan\nDr Alan Price (Wellow CCG)",
+])
+def test_attendance_introduced_by_a_sentence(lead, gaz):
+    text = f"Wellow Health Board\n\n{lead}\n\n1. Welcome\nThe Chair welcomed all.\n"
+    att = attendance(text, gaz)
+    assert [(p.name, p.capacity) for p in att.present] == [("Jane Fox", "chair"), ("Mo Khan", "member"),
+                                                          ("Alan Price", "member")]
+    assert att.present[2].organisation == "Wellow Clinical Commissioning Group"
+
+
+def test_a_sentence_about_being_present_later_is_no_list(gaz):
+    text = "Wellow Health Board\n\nPresent: Jane Fox\n\n1. Welcome\nThose present were thanked for coming.\n"
+    assert [p.name for p in attendance(text, gaz).present] == ["Jane Fox"]
