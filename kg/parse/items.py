@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.parse.sentences import TextLine, blank_markup, lines_outside, squash
@@ -82,7 +83,7 @@ def parse_items(text: str, headings: list[Span], *, skip: list[Span] | None = No
     if len(word_items) > len(chosen):
         chosen = word_items
     if len(chosen) < 2:
-        chosen = _paren_items(lines) or chosen
+        chosen = _other_items(lines) or chosen
     if len(chosen) >= 2:
         chosen = _add_lettered(chosen, lines)
         found = [(c.line, c.number, c.title) for c in chosen]
@@ -148,28 +149,47 @@ def _numbered_items(lines: list[TextLine], word_prefix: bool = False) -> list[_C
     return _longest_run(cands)
 
 
-_PAREN_NUMBERED = re.compile(r"(?P<num>\d{1,2})\)[ \t]+(?P<title>\S.*)")
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral ("IV" -> 4); 0 for what is not one."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for k, c in enumerate(numeral):
+        v = values[c]
+        total += -v if k + 1 < len(numeral) and values[numeral[k + 1]] > v else v
+    return total
 
 
-def _paren_items(lines: list[TextLine]) -> list[_Cand]:
-    """Items numbered "1)", "2)" ...: at least three, each with lines of its own before the next.
+# Other ways of numbering an agenda: (pattern, the first characters it can start with, value of the number)
+_OTHER_NUMBERINGS: tuple[tuple[re.Pattern[str], str, Callable[[str], int]], ...] = (
+    (re.compile(r"(?P<num>\d{1,2})\)[ \t]+(?P<title>\S.*)"), "0123456789", int),  # "1) Title"
+    (re.compile(r"(?P<num>[IVXL]{1,6})[.)][ \t]+(?P<title>\S.*)"), "IVXL", _roman),  # "II. Title"
+    (re.compile(r"(?P<num>[A-Z])[.)][ \t]+(?P<title>\S.*)"), "ABCDEFGHIJKLMNOPQRSTUVWXYZ", lambda c: ord(c) - 64),
+)
 
-    Resolutions number their points the same way, but on consecutive lines
-    and inside an item; only numbers spread over the text read as the agenda.
+
+def _other_items(lines: list[TextLine]) -> list[_Cand]:
+    """Items numbered "1)", "II." or "B." ...: at least three from the first or second, each with
+    lines of its own before the next.
+
+    Resolutions number their points the same ways, and lists of people print
+    initials so, but on consecutive lines; only numbers spread over the text
+    read as the agenda.
     """
-    cands = []
-    for k, ln in enumerate(lines):
-        s = ln.stripped
-        m = _PAREN_NUMBERED.fullmatch(s) if s[:1].isdigit() else None
-        title = _title_of(m.group("title")) if m else None
-        if m and title:
-            cands.append((k, _Cand(ln, int(m.group("num")), 0, None, m.group("num"), title)))
-    run = _longest_run([c for _k, c in cands])
-    index = {id(c): k for k, c in cands}
-    ks = [index[id(c)] for c in run]
-    if len(run) < 3 or any(b - a < 2 for a, b in zip(ks, ks[1:])):
-        return []
-    return run
+    best: list[_Cand] = []
+    for rx, firsts, value in _OTHER_NUMBERINGS:
+        cands = []
+        for k, ln in enumerate(lines):
+            s = ln.stripped
+            m = rx.fullmatch(s) if s[:1] in firsts and s[:1] else None
+            title = _title_of(m.group("title")) if m else None
+            if m and title and value(m.group("num")):
+                cands.append((k, _Cand(ln, value(m.group("num")), 0, None, m.group("num"), title)))
+        run = _longest_run([c for _k, c in cands])
+        index = {id(c): k for k, c in cands}
+        ks = [index[id(c)] for c in run]
+        if len(run) >= 3 and run[0].top <= 2 and all(b - a >= 2 for a, b in zip(ks, ks[1:])) and len(run) > len(best):
+            best = run
+    return best
 
 
 def _follows(prev: _Cand, cur: _Cand) -> bool:

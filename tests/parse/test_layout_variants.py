@@ -377,3 +377,19 @@ def test_attendance_introduced_by_a_sentence(lead, gaz):
 def test_a_sentence_about_being_present_later_is_no_list(gaz):
     text = "Wellow Health Board\n\nPresent: Jane Fox\n\n1. Welcome\nThose present were thanked for coming.\n"
     assert [p.name for p in attendance(text, gaz).present] == ["Jane Fox"]
+
+
+@pytest.mark.parametrize("numbers", [("I.", "II.", "III.", "IV."), ("A.", "B.", "C.", "D."), ("i)", "ii)", "iii)", "iv)")])
+def test_items_numbered_in_roman_numerals_or_letters(numbers):
+    titles = ["Apologies", "Minutes of the last meeting", "Finance", "Any other business"]
+    text = "".join(f"{n} {t}\nSomething was said.\n" for n, t in zip(numbers, titles))
+    found = [(i.number, i.title) for i in parse_items(text, [])]
+    if numbers[0] == "i)":  # lower-case numerals are the points of a resolution, not an agenda
+        assert found == []
+    else:
+        assert found == [(n.rstrip(".)"), t) for n, t in zip(numbers, titles)]
+
+
+def test_initials_on_consecutive_lines_are_no_agenda():
+    text = "Wellow Board\nA. Smith\nB. Jones\nC. Brown\nD. White\nThe meeting opened.\n"
+    assert parse_items(text, []) == []
