@@ -359,6 +359,24 @@ def record_quads(
         on_item(fact, pres.item)
         evidence(fact, pres.span)
 
+    for n, quest in enumerate(record.questions, 1):
+        asker = quest.asker_key or linked.person(quest.asker)
+        if not asker:
+            continue
+        fact = f"{m}/question/{n}"
+        q.add(fact, RDF.type, GOV.Question)
+        q.add(fact, GOV.meeting, m)
+        q.add(fact, GOV.askedBy, mention(asker, quest.asker))
+        q.add_text(fact, GOV.askerNameAsWritten, quest.asker)
+        answerer = quest.answerer and (quest.answerer_key or linked.person(quest.answerer))
+        if answerer:
+            q.add(fact, GOV.answeredBy, mention(answerer, quest.answerer))
+            q.add_text(fact, GOV.answererNameAsWritten, quest.answerer)
+        if quest.text:
+            q.add_text(fact, RDF.value, quest.text)
+        on_item(fact, quest.item)
+        evidence(fact, quest.span)
+
     # -- programmes -----------------------------------------------------------------------
     for mention_ in record.programmes:
         iri = programme_iri(_programme_key(mention_.name, linked))

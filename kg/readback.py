@@ -103,6 +103,11 @@ def read_record(store, graph: str) -> dict:
             a["carried_forward"] = True
         out_actions.append(a)
 
+    questions = rows("""?x a gov:Question ; gov:askerNameAsWritten ?asker .
+                        OPTIONAL { ?x gov:answererNameAsWritten ?answerer } OPTIONAL { ?x rdf:value ?text }
+                        OPTIONAL { ?x gov:agendaItem ?item } OPTIONAL { ?x gov:itemRef ?ref }""")
+    questions.sort(key=lambda r: _tail_number(r["x"]))
+
     programmes = store.select(
         """SELECT DISTINCT ?label WHERE { GRAPH ?g { ?p gov:discussedAt ?m } GRAPH ?links { ?p skos:prefLabel ?label } }
            ORDER BY ?label""",
@@ -122,6 +127,8 @@ def read_record(store, graph: str) -> dict:
         "programmes": [r["label"] for r in programmes],
         "previous_meeting": h["previous"],
         "next_meetings": nxt,
+        "questions": [{"asked_by": r["asker"], "answered_by": r["answerer"], "item": item_ref(r), "text": r["text"] or ""}
+                      for r in questions],
     }
 
 

@@ -152,6 +152,22 @@ class Presentation:
 
 
 @dataclass
+class Question:
+    """Someone asked a question at an item; who answered it, where the minutes say."""
+
+    asker: str
+    answerer: str | None
+    item: str | None
+    text: str = ""  # what was asked, as printed ("about the timetable")
+    span: Span | None = None
+    asker_key: str = ""
+    answerer_key: str = ""
+
+    def to_json(self) -> dict:
+        return {"asked_by": self.asker, "answered_by": self.answerer, "item": self.item, "text": self.text}
+
+
+@dataclass
 class Mention:
     """A programme (or other named thing) mentioned in the minutes."""
 
@@ -176,6 +192,7 @@ class MinutesRecord:
     actions: list[Action] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     presentations: list[Presentation] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
     programmes: list[Mention] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)
     previous_meeting: str | None = None
@@ -204,4 +221,5 @@ class MinutesRecord:
             "programmes": self.programme_names(),
             "previous_meeting": self.previous_meeting,
             "next_meetings": list(self.next_meetings),
+            "questions": [q.to_json() for q in self.questions],  # beyond SCHEMA.md: who asked and who answered
         }

@@ -243,6 +243,10 @@ def mentions_of(record: MinutesRecord, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(p.presenter, "presenter"))
     for i in record.items:
         out.extend(Mention(n, "presenter") for n in i.presenters)
+    for q in record.questions:
+        out.append(Mention(q.asker, "asker"))
+        if q.answerer:
+            out.append(Mention(q.answerer, "answerer"))
     return [m for m in out if m.surface and m.surface.strip()]
 
 
@@ -401,6 +405,8 @@ def apply_keys(record: MinutesRecord, clusters: list[Cluster], gaz: Gazetteer | 
         a.owner_keys = [linked.person(o) for o in a.owners]
     for pr in record.presentations:
         pr.key = linked.person(pr.presenter)
+    for q in record.questions:
+        q.asker_key, q.answerer_key = linked.person(q.asker), linked.person(q.answerer) if q.answerer else ""
     for name in [m.name for m in record.programmes] + [n for d in record.decisions for n in d.programmes]:
         canonical = programme_name(name, gaz)
         key = name_slug(canonical)

@@ -46,6 +46,7 @@ def parse(doc: Document, gaz: Gazetteer | None = None) -> MinutesRecord:
         actions=acts.actions,
         decisions=acts.decisions,
         presentations=acts.presentations,
+        questions=acts.questions,
         programmes=acts.programmes,
         money=acts.money,
         previous_meeting=acts.previous_meeting,

@@ -22,10 +22,12 @@ from kg.parse.money import find_money, is_money_row
 from kg.parse.owners import PersonResolver
 from kg.parse.presentations import find_presentation
 from kg.parse.programmes import ProgrammeFinder, acronyms_in
+from kg.parse.questions import find_questions, headed_questions
 from kg.parse.scan import indexed
 from kg.parse.sentences import TextLine, blank_markup, hot_starts, lines_outside, sentences
-from kg.records import Action, AgendaItem, Decision, Mention, Money, Person, Presentation, Span
+from kg.records import Action, AgendaItem, Decision, Mention, Money, Person, Presentation, Question, Span
 
+_ASKING = indexed(("asked", "queried", "questioned", "enquired", "question", "response", "answer", "reply"))
 _PRESENTING = indexed(("presentation", "presented", "introduced", "talked", "spoke", "update", "took"))
 
 
@@ -34,6 +36,7 @@ class Acts:
     decisions: list[Decision] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     presentations: list[Presentation] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)
     programmes: list[Mention] = field(default_factory=list)
     previous_meeting: str | None = None
@@ -70,7 +73,9 @@ def parse_acts(
                        span=a.span)
             )
         _presentations(clean, lines, resolver, item, acts)
+        _questions(clean, lines, resolver, ref, acts)
         _programmes_and_money(clean, lines, finder, ref, acts)
+    _headed_questions(clean, items, resolver, acts)
     _tie_to_decisions(acts)
     date, n = previous_meeting(decision_titles, meeting_date)
     if date:
@@ -124,6 +129,30 @@ def _presentations(
                 acts.presentations.append(Presentation(who, item.ref if item else None, found.span))
                 if item and who not in item.presenters:
                     item.presenters.append(who)
+
+
+def _questions(clean: str, lines: list[TextLine], resolver: PersonResolver, ref: str | None, acts: Acts) -> None:
+    """Questions asked on the lines of one item; an answer may open the line after the question's."""
+    if not lines:
+        return
+    hot = hot_starts(clean, lines, _ASKING)
+    for k, ln in enumerate(lines):
+        if ln.start not in hot:
+            continue
+        spans = list(sentences(clean, ln.start, ln.end))
+        after = next(sentences(clean, lines[k + 1].start, lines[k + 1].end), None) if k + 1 < len(lines) else None
+        for q in find_questions(clean, spans + ([after] if after else []), resolver):
+            if q.span.start < ln.end:  # a question on the next line is that line's
+                acts.questions.append(Question(q.asker, q.answerer, ref, q.text, q.span))
+
+
+def _headed_questions(clean: str, items: list[AgendaItem], resolver: PersonResolver, acts: Acts) -> None:
+    """Questions under "Question 2: X" headings, each under the item its response (or heading) falls in."""
+    starts = [(i.span.start if i.span else 0) for i in items]
+    for q in headed_questions(clean, resolver):
+        k = bisect.bisect_right(starts, q.span.end - 1) - 1
+        acts.questions.append(Question(q.asker, q.answerer, items[k].ref if k >= 0 else None, q.text, q.span))
+    acts.questions.sort(key=lambda q: q.span.start if q.span else 0)
 
 
 def _programmes_and_money(

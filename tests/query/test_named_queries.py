@@ -284,3 +284,15 @@ def test_a_hostile_value_is_only_data(store, store_dir, name):
     param = q.params[0].name
     assert queries.run(store, q, {param: INJECTION}) == []
     assert quad_count(store_dir) == before
+
+
+def test_questions_with_who_asked_and_who_answered(store):
+    rows = run(store, "questions")
+    assert [(r["askedByName"], r["answeredByName"], r["question"], r["title"]) for r in rows] == [
+        ("Emma Green", "Alice Carter", "whether the housing figures included Westvale", "Housing"),
+        ("Frank Carter", None, None, None),
+    ]
+    # bound to a person, as asker or as answerer
+    assert [r["askedByName"] for r in run(store, "questions", person="id:person/alice-carter")] == ["Emma Green"]
+    assert [r["askedByName"] for r in run(store, "questions", person="id:person/frank-carter")] == ["Frank Carter"]
+    assert run(store, "questions", body=SLG) == []
