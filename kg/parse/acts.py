@@ -22,12 +22,12 @@ from kg.parse.money import find_money, is_money_row
 from kg.parse.owners import PersonResolver
 from kg.parse.presentations import find_presentation
 from kg.parse.programmes import ProgrammeFinder, acronyms_in
-from kg.parse.questions import find_questions, headed_questions
+from kg.parse.questions import ASKING_WORDS, find_questions, headed_questions
 from kg.parse.scan import indexed
 from kg.parse.sentences import TextLine, blank_markup, hot_starts, lines_outside, sentences
 from kg.records import Action, AgendaItem, Decision, Mention, Money, Person, Presentation, Question, Span
 
-_ASKING = indexed(("asked", "queried", "questioned", "enquired", "question", "response", "answer", "reply"))
+_ASKING = indexed(ASKING_WORDS)
 _PRESENTING = indexed(("presentation", "presented", "introduced", "talked", "spoke", "update", "took"))
 
 
