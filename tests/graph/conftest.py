@@ -123,3 +123,12 @@ def toy_dir(tmp_path: Path) -> Path:
              .replace("Dr Tom Clarke", "Dr Thomas Clarke").replace("Tom Clarke presented", "Thomas Clarke presented"))
     (d / "b.txt").write_text(later, encoding="utf-8")
     return d
+
+
+@pytest.fixture
+def three(toy_dir):
+    """toy_dir plus a third meeting where a new spelling of a known person appears."""
+    c = (MINUTES.replace("2021-03-12", "2021-09-24").replace("Jo Evans (Deputising for Sam Price)", "Jo Evans")
+         .replace("Apologies: Sam Price", "Apologies: Samuel Price"))
+    (toy_dir / "c.txt").write_text(c, encoding="utf-8")
+    return toy_dir

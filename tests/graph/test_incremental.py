@@ -33,15 +33,6 @@ def clean_build(paths, tmp_path, name="clean") -> list[str]:
         return quads(store)
 
 
-@pytest.fixture
-def three(toy_dir):
-    """toy_dir plus a third meeting where a new spelling of a known person appears."""
-    c = (MINUTES.replace("2021-03-12", "2021-09-24").replace("Jo Evans (Deputising for Sam Price)", "Jo Evans")
-         .replace("Apologies: Sam Price", "Apologies: Samuel Price"))
-    (toy_dir / "c.txt").write_text(c, encoding="utf-8")
-    return toy_dir
-
-
 @pytest.mark.parametrize("small", [0, 1000], ids=["bulk-batches", "exact-batches"])
 def test_one_file_at_a_time_gives_the_clean_graph(three, tmp_path, monkeypatch, small):
     monkeypatch.setattr(kb, "SMALL_BUILD", small)

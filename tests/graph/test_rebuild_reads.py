@@ -29,15 +29,6 @@ def quads(store) -> list[str]:
     return sorted(str(q) for q in store.quads())
 
 
-@pytest.fixture
-def three(toy_dir):
-    """toy_dir plus a third meeting (as in test_incremental)."""
-    c = (MINUTES.replace("2021-03-12", "2021-09-24").replace("Jo Evans (Deputising for Sam Price)", "Jo Evans")
-         .replace("Apologies: Sam Price", "Apologies: Samuel Price"))
-    (toy_dir / "c.txt").write_text(c, encoding="utf-8")
-    return toy_dir
-
-
 def test_text_rows_gives_each_row_and_refuses_what_does_not_fit_a_line():
     store = OxigraphStore(":memory:")
     g, p = N("http://example.org/g"), N("http://example.org/p")
