@@ -701,9 +701,12 @@ def _classify(seg: str, a: int, councillors: bool, lenient: bool = False) -> lis
     return [(seg, a, a + len(seg), False)]
 
 
+_MARKER_AT_END = re.compile(_MARKER.pattern + r"\s*$", re.IGNORECASE)
+
+
 def end_marker(text: str) -> tuple[str, int] | None:
     """(capacity, where it starts) of a bracketed marker ending ``text``: "Commissioner (Chair)"."""
-    m = re.search(_MARKER.pattern + r"\s*$", text, re.IGNORECASE)
+    m = _MARKER_AT_END.search(text)
     return (marker_kind(m.group("m")), m.start()) if m else None
 
 

@@ -1,12 +1,13 @@
 """Questions: who asked, and who answered, at an item.
 
 "Cllr Young asked about the timetable; Cllr Lowe responded that ...",
-"X asked whether ... Y confirmed that ...", "X asked Y to explain ...",
+"X asked whether ... Y confirmed that ...", "X asked Y whether ...",
 "In response to a question from X, Y said ...", "Question from X: ...
 Response by Y". The asker is the subject of the sentence (or the one named
 after "a question from"); the answerer is named in the same sentence or
 opens the next one with a verb of answering. Both are resolved to attendees
-where possible, as presenters and action owners are.
+where possible, as presenters and action owners are. "X asked Y to ..." and
+"X asked that ..." are requests, not questions.
 """
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ _SUBJECT_START = re.compile(r".*[;:–—]\s*|.*\s-\s+", re.DOTALL)  # a clause 
 # What "asked" must go on with to be a question: "asked X to ..." and "asked that ..." are requests
 _QUESTION_WORD = re.compile(r"(?:whether|if|about|what|why|how|when|where|who|which)\b")
 # "Question 2: Cllr Iain Dobie", "Supplementary question from Cllr A" ... "Response by: Cllr B (Cabinet Member)"
-QUESTION_HEAD = re.compile(
+_QUESTION_HEAD = re.compile(
     rf"[ \t]*(?:[Ss]upplementary\s+)?(?:[Qq]uestion|QUESTION)(?:\s+(?:[Nn]o\.?\s*)?\d+)?\s*(?:[:\-–—]\s*)?(?:from\s+)?"
     rf"(?P<q>{_N})[ \t]*(?:\([^()\n]*\))?[ \t]*$", re.MULTILINE)
-RESPONSE_HEAD = re.compile(rf"(?:Response|Reply|Answer)\s+(?:by|from)\s*:?\s*(?P<a>{_N})")
+_RESPONSE_HEAD = re.compile(rf"(?:Response|Reply|Answer)\s+(?:by|from)\s*:?\s*(?P<a>{_N})")
 # "In response to a question from X (about ...), Y said ..."
 _IN_RESPONSE = re.compile(
     r"\b[Ii]n\s+(?:response|answer|reply)\s+to\s+(?:a\s+)?(?:question|questions|query|queries)\s+(?:from|by)\s+"
@@ -112,13 +113,13 @@ def headed_questions(clean: str, resolver: PersonResolver) -> Iterator[FoundQues
     Read over the whole text: a council prints the question, then the agenda
     item it concerns, then the response.
     """
-    heads = [h for h in map(lambda i: QUESTION_HEAD.match(clean, i), _question_line_starts(clean)) if h]
+    heads = [h for h in (_QUESTION_HEAD.match(clean, i) for i in _question_line_starts(clean)) if h]
     for k, h in enumerate(heads):
         asker = resolver.resolve(h.group("q"))
         if not asker:
             continue
         stop = heads[k + 1].start() if k + 1 < len(heads) else len(clean)
-        r = RESPONSE_HEAD.search(clean, h.end(), stop)
+        r = _RESPONSE_HEAD.search(clean, h.end(), stop)
         answerer = resolver.resolve(r.group("a")) if r else None
         start = h.start() + len(h.group(0)) - len(h.group(0).lstrip())
         yield FoundQuestion(asker, answerer if answerer != asker else None, "", Span(start, r.end() if r else h.end()))
