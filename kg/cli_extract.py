@@ -41,9 +41,9 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
 
 def summary_line(r: dict) -> str:
     n = {k: len(r.get(k) or []) for k in ("present", "apologies", "deputies", "items", "decisions", "actions",
-                                           "programmes")}
+                                           "questions", "programmes")}
     return (
         f"{r['source']}: {r.get('body') or '?'} {r.get('date') or '?'} | present {n['present']}, apologies "
         f"{n['apologies']}, deputies {n['deputies']}, items {n['items']}, decisions "
-        f"{n['decisions']}, actions {n['actions']}, programmes {n['programmes']}"
+        f"{n['decisions']}, actions {n['actions']}, questions {n['questions']}, programmes {n['programmes']}"
     )

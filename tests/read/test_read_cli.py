@@ -48,3 +48,15 @@ def test_a_cp1252_file_is_extracted_with_a_warning_naming_it(tmp_path):
     assert len(warned) == 1
     assert warned[0].startswith("kg: warning: ") and warned[0].endswith("legacy.txt: not valid UTF-8: decoded as cp1252")
     assert json.loads(result.stdout)[0]["source"] == "legacy.txt"
+
+
+def test_table_summary_counts_what_each_document_records(tmp_path):
+    (tmp_path / "board.txt").write_text(
+        "Avon Leadership Board – 3 March 2020\n\nPresent: Ann Lee (Chair), Bob Ray\n\n1. Budget\n"
+        "Bob Ray asked about the reserves; Ann Lee responded that they were sound.\nThe Board approved the budget.\n"
+        "2. Close\nThe meeting closed at 4pm.\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "board.txt"), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == ("board.txt: Avon Leadership Board 2020-03-03 | present 2, apologies 0, deputies 0, "
+                                     "items 2, decisions 1, actions 0, questions 1, programmes 0")
