@@ -49,26 +49,44 @@ def unwrapped(text: str) -> str:
     Text taken from PDFs breaks sentences across lines ("Cllr A attended" /
     "on behalf of Cllr B"), and the act finders read a line at a time. A break
     counts as wrapping when the line runs on without a stop (it ends in a word,
-    a comma or a bracket) and the next opens in lower case; table rows (tabs)
-    and list points stay lines. The pattern starts at the newline, so the scan
-    runs at ``str.find`` speed.
+    a comma or a bracket) and the next opens in lower case, or when it ends on
+    a word no sentence ends on ("the", "of", "to" ...) whatever the next opens
+    with; table rows (tabs) and list points stay lines. The patterns start at
+    the newline, so the scan runs at ``str.find`` speed.
     """
-    out = None
-    for m in _LOWER_NEXT.finditer(text):
-        i = m.start()
-        j = i
-        while j and text[j - 1] in " \t":
-            j -= 1
-        c = text[j - 1] if j else "."
-        if not (c.isalnum() or c in "_,)’'"):
-            continue
-        a, b = text.rfind("\n", 0, i) + 1, text.find("\n", i + 1)
-        if text.find("\t", a, len(text) if b < 0 else b) >= 0:
-            continue
-        if out is None:
-            out = list(text)
+    breaks = [m.start() for m in _LOWER_NEXT.finditer(text) if _runs_on(text, m.start())]
+    breaks += [m.start() for m in _CAPITAL_NEXT.finditer(text) if _ends_open(text, m.start())]
+    if not breaks:
+        return text
+    out = list(text)
+    for i in breaks:
         out[i] = " "
-    return text if out is None else "".join(out)
+    return "".join(out)
+
+
+# Words a line cannot end a sentence on: "... confirmed the" / "Growth Hub contract ..."
+_OPEN_ENDS = frozenset({"the", "of", "to", "and", "for", "with", "by", "from", "in", "on", "at", "a", "an", "that",
+                        "whether", "their", "its", "his", "her"})
+_CAPITAL_NEXT = re.compile(r"\n(?=[ \t]*(?!(?:[A-Za-z]{1,2}|[IVX]{1,4})[).][ \t])[A-Z£])")  # not a numbered or lettered point
+
+
+def _ends_open(text: str, i: int) -> bool:
+    """Whether the line ending at the newline ``i`` ends on one of ``_OPEN_ENDS`` (and is no table row)."""
+    _head, space, word = text[max(0, i - 9) : i].rstrip(" \t").rpartition(" ")
+    return bool(space) and word in _OPEN_ENDS and _runs_on(text, i)
+
+
+def _runs_on(text: str, i: int) -> bool:
+    """Whether the line ending at the newline ``i`` runs on into the next: it ends in a word, a comma or
+    a bracket, and neither line is a table row."""
+    j = i
+    while j and text[j - 1] in " \t":
+        j -= 1
+    c = text[j - 1] if j else "."
+    if not (c.isalnum() or c in "_,)’'"):
+        return False
+    a, b = text.rfind("\n", 0, i) + 1, text.find("\n", i + 1)
+    return text.find("\t", a, len(text) if b < 0 else b) < 0
 
 
 def squash(text: str) -> str:

@@ -292,6 +292,15 @@ def test_unwrapping_keeps_every_offset_and_only_joins_sentences():
     assert "thanked\n  Members" in out  # a capital may open a new line: left alone
 
 
+def test_a_line_ending_on_a_word_no_sentence_ends_on_runs_on_whatever_follows():
+    from kg.parse.sentences import unwrapped
+
+    text = "GH confirmed the\n   Growth Hub contract was extended.\n1) Approve it, and\n2) Delegate to\nB. Finance\n"
+    out = unwrapped(text)
+    assert out.startswith("GH confirmed the    Growth Hub contract")
+    assert out.endswith("and\n2) Delegate to\nB. Finance\n")  # numbered and lettered points stay lines
+
+
 def test_a_deputy_and_a_decision_wrapped_over_lines(gaz):
     text = ("Harbour Board\n\nPresent:\nAnn Lee\nCllr Rob Hart\n\n1.   Welcome\n"
             "     Apologies were noted. Cllr Rob Hart attended\n     on behalf of Cllr Sue Dell.\n"
