@@ -27,10 +27,10 @@ import pyoxigraph as ox
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import default as default_gazetteer
 from kg.names import slug, split_name
-from kg.namespaces import BASE, DCTERMS, FOAF, GOV, ORG, PROV, RDF, SKOS, TIME, XSD
+from kg.namespaces import BASE, DCTERMS, FOAF, GOV, ORG, PERSON, PROV, RDF, SKOS, TIME, XSD
 from kg.rdf import LINKS_GRAPH, _Quads, date, org_iri, text
 
-PERSON, ORGS, PROGRAMME, BODY = (BASE + x for x in ("person/", "org/", "programme/", "body/"))
+ORGS, PROGRAMME, BODY = (BASE + x for x in ("org/", "programme/", "body/"))
 ENTITY_PREFIXES = (PERSON, ORGS, PROGRAMME, BODY)
 SCHEME = BASE + "programmes"
 # The links graph was invalidated (documents committed, refresh pending): a

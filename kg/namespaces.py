@@ -43,6 +43,10 @@ RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 OWL = Namespace("http://www.w3.org/2002/07/owl#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+
+# Where the graph keeps what it says about documents together: the links graph, and people's IRIs
+LINKS_GRAPH = BASE + "graph/links"
+PERSON = BASE + "person/"
 BESLUIT = Namespace("http://data.vlaanderen.be/ns/besluit#")
 MANDAAT = Namespace("http://data.vlaanderen.be/ns/mandaat#")
 

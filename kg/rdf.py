@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.names import slug
-from kg.namespaces import BASE, DCTERMS, FOAF, GOV, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.namespaces import BASE, DCTERMS, FOAF, GOV, OA, PERSON, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.namespaces import LINKS_GRAPH as LINKS_GRAPH  # its users import it from here
 from kg.records import Document, MinutesRecord, Person, Span
 from kg.resolve import Linked, name_slug
 
@@ -37,15 +38,12 @@ def graph_iri(source: str) -> str:
     return BASE + "graph/" + slug(source)
 
 
-LINKS_GRAPH = BASE + "graph/links"
-
-
 def doc_iri(sha256: str) -> str:
     return BASE + "doc/" + sha256
 
 
 def person_iri(key: str) -> str:
-    return BASE + "person/" + key
+    return PERSON + key
 
 
 def org_iri(key: str) -> str:

@@ -38,13 +38,11 @@ from rapidfuzz import fuzz
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import default as default_gazetteer
 from kg.names import SHORT_FORMS, fold, initials, person_key, slug, split_name
-from kg.namespaces import BASE, FOAF, ORG, RDF, SKOS
+from kg.namespaces import BASE, FOAF, LINKS_GRAPH, ORG, PERSON, RDF, SKOS
 from kg.records import MinutesRecord
 
 TYPO_MIN_RATIO = 85.0  # rapidfuzz ratio between two surnames that may be one mistyped
 LISTED = ("present", "apology")  # mention kinds that come from the attendance lists
-PERSON = BASE + "person/"
-LINKS = BASE + "graph/links"  # kg.rdf.LINKS_GRAPH (kg.rdf imports this module)
 
 
 # ---------------------------------------------------------------- the known entities
@@ -131,11 +129,11 @@ def _person_spellings(store) -> list[tuple[str, str]]:
     The links graph lists every person's spellings once; reading them from the
     document graphs instead grows with the corpus (a second per thousand documents).
     """
-    rows = store.text_rows(f"GRAPH {ox.NamedNode(LINKS)} {{ ?p a foaf:Person ; skos:altLabel ?label }}",
+    rows = store.text_rows(f"GRAPH {ox.NamedNode(LINKS_GRAPH)} {{ ?p a foaf:Person ; skos:altLabel ?label }}",
                            ("?p", "?label"))
     if rows is None:  # index scans: a third of the time of the same SELECT on 10,000 documents
-        people = {s for _, s, _ in store.statements(RDF.type, LINKS, FOAF.Person)}
-        rows = [(s, o) for _, s, o in store.statements(SKOS.altLabel, LINKS) if s in people]
+        people = {s for _, s, _ in store.statements(RDF.type, LINKS_GRAPH, FOAF.Person)}
+        rows = [(s, o) for _, s, o in store.statements(SKOS.altLabel, LINKS_GRAPH) if s in people]
     if not rows:  # a store built before the links graph kept spellings
         rows = [(r["p"], r["label"]) for r in store.select(
             """SELECT DISTINCT ?p ?label WHERE { ?p skos:altLabel ?label . FILTER(STRSTARTS(STR(?p), ?prefix)) }
@@ -151,13 +149,13 @@ def _memberships(store) -> list[tuple[str, str]]:
     The links graph says it once per pair; reading the attendances of every
     document instead grows with the corpus.
     """
-    links = ox.NamedNode(LINKS)  # joined by hash: a third less than an index lookup per membership
+    links = ox.NamedNode(LINKS_GRAPH)  # joined by hash: a third less than an index lookup per membership
     rows = store.text_rows(f"{{ SELECT ?m ?p WHERE {{ GRAPH {links} {{ ?m org:member ?p }} }} }} "
                            f"{{ SELECT ?m ?o WHERE {{ GRAPH {links} {{ ?m org:organization ?o }} }} }}", ("?p", "?o"))
     if rows is not None:
         return [(p, o) for p, o in rows]
-    member = {m: p for _, m, p in store.statements(ORG.member, LINKS)}
-    return [(member[m], o) for _, m, o in store.statements(ORG.organization, LINKS) if m in member]
+    member = {m: p for _, m, p in store.statements(ORG.member, LINKS_GRAPH)}
+    return [(member[m], o) for _, m, o in store.statements(ORG.organization, LINKS_GRAPH) if m in member]
 
 
 # ---------------------------------------------------------------- one document

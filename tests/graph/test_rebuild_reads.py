@@ -14,7 +14,6 @@ import kg.linkgraph as kl
 from kg.build import Source, build, plan_sources, stored_sources
 from kg.documents import collect_below, file_sha256
 from kg.gazetteer import default as default_gazetteer
-from kg.rdf import LINKS_GRAPH
 from kg.resolve import Registry
 from kg.store import OxigraphStore, open_store
 from kg.validate import validate_store
@@ -151,12 +150,6 @@ def test_file_sha256_is_the_sha256_of_the_bytes(tmp_path, size):
     data = os.urandom(size)
     f.write_bytes(data)
     assert file_sha256(f) == file_sha256(str(f)) == hashlib.sha256(data).hexdigest()
-
-
-def test_links_graph_name_is_what_the_registry_reads():
-    from kg import resolve
-
-    assert resolve.LINKS == LINKS_GRAPH
 
 
 def test_opening_a_store_keeps_only_a_few_old_info_logs(tmp_path):
