@@ -779,6 +779,19 @@ def attr_segments(inner: str, gaz: Gazetteer) -> list[str]:
     return [inner]
 
 
+def _markers_apart(parts: list[str]) -> tuple[str | None, list[str]]:
+    """The capacity a part of what describes a person marks ("in the Chair"; the last, if several)
+    and the other parts: "(Leader of the Council, in the Chair)" is a role and a marker."""
+    marker, rest = None, []
+    for t in parts:
+        mk = _MARKER_WORDS.fullmatch(t)
+        if mk:
+            marker = marker_kind(mk.group("m"))
+        else:
+            rest.append(t)
+    return marker, rest
+
+
 def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
     texts = [entry.raw, *attrs]
     for t in texts:
@@ -793,11 +806,8 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
         by = _DEPUTY_BY.search(t)
         if by and looks_like_name(by.group("who")):
             entry.deputy_by = by.group("who").strip()
-    clean = [without_notes(t).strip() for t in attrs]
-    for k, t in enumerate(clean):
-        mk = _MARKER_WORDS.fullmatch(t) if len(t) < 30 else None
-        if mk:  # "(Leader of the Council, in the Chair)"
-            entry.marker, clean[k] = marker_kind(mk.group("m")), ""
+    marker, clean = _markers_apart([without_notes(t).strip() for t in attrs])
+    entry.marker = marker or entry.marker
     for k, t in enumerate(clean):
         by = _DEPUTISING.fullmatch(t) if _may_deputise(t) else None
         if by and looks_like_name(by.group("who")):
@@ -806,11 +816,8 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
     entry.raw = without_notes(entry.raw).strip(" ,")
     paren = _TRAILING_PAREN.search(entry.raw) if "(" in entry.raw else None
     if paren:  # "Dr Lyn Hayes (Public Health)": what the brackets say describes the person
-        inner = attr_segments(paren.group(0).strip(" ()"), gaz)
-        marks = [_MARKER_WORDS.fullmatch(t) for t in inner]
-        for mk in marks:
-            if mk:
-                entry.marker = marker_kind(mk.group("m"))
-        clean[:0] = [t for t, mk in zip(inner, marks) if not mk]
+        marker, inner = _markers_apart(attr_segments(paren.group(0).strip(" ()"), gaz))
+        entry.marker = marker or entry.marker
+        clean[:0] = inner
         entry.raw = entry.raw[: paren.start()].strip()
     entry.organisation, entry.role = classify_attrs(clean, gaz)
