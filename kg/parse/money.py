@@ -31,13 +31,12 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     """Amounts in ``text[start:end]`` in document order."""
     end = len(text) if end is None else end
     found: list[Money] = []
-    pound, gbp, words = (text.find(w, start, end) >= 0 for w in ("£", "GBP", "pounds"))
-    if not (pound or gbp or words) and text.find("\t", start, end) < 0 and text.find("sterling", start, end) < 0:
+    pound, gbp, words, sterling = (text.find(w, start, end) >= 0 for w in ("£", "GBP", "pounds", "sterling"))
+    if not (pound or gbp or words or sterling) and text.find("\t", start, end) < 0:
         return found  # most lines: no currency, no table cell
-    for m in _POUNDS.finditer(text, start, end) if pound or gbp else ():
-        found.append(Money(_value(m.group("num"), m.group("unit")), m.group(0), span=Span(m.start(), m.end())))
-    for m in _IN_WORDS.finditer(text, start, end) if words or "sterling" in text[start:end] else ():
-        found.append(Money(_value(m.group("num"), m.group("unit")), m.group(0), span=Span(m.start(), m.end())))
+    for rx in [rx for rx, wanted in ((_POUNDS, pound or gbp), (_IN_WORDS, words or sterling)) if wanted]:
+        for m in rx.finditer(text, start, end):
+            found.append(Money(_value(m.group("num"), m.group("unit")), m.group(0), span=Span(m.start(), m.end())))
     taken = {mo.span.start for mo in found if mo.span}
     for m in _CELL.finditer(text, start, end):
         if m.start("num") not in taken:
