@@ -104,7 +104,7 @@ def _with_unnumbered_headings(
     the items, and those after the last one are items too (sub-headings inside
     items would fall between them).
     """
-    marked = _marked_lines(text, lines, headings) if headings or "#" in text or "**" in text else None
+    marked = _marked_lines(text, lines, headings)
     starts = [ln.start for ln, _n, _t in found]
     if not marked or any(st not in marked for st in starts):
         return found
@@ -181,9 +181,10 @@ def _other_items(lines: list[TextLine]) -> list[_Cand]:
         for k, ln in enumerate(lines):
             s = ln.stripped
             m = rx.fullmatch(s) if s[:1] in firsts and s[:1] else None
-            title = _title_of(m.group("title")) if m else None
-            if m and title and value(m.group("num")):
-                cands.append((k, _Cand(ln, value(m.group("num")), 0, None, m.group("num"), title)))
+            top = value(m.group("num")) if m else 0
+            title = _title_of(m.group("title")) if top else None
+            if title:
+                cands.append((k, _Cand(ln, top, 0, None, m.group("num"), title)))
         run = _longest_run([c for _k, c in cands])
         index = {id(c): k for k, c in cands}
         ks = [index[id(c)] for c in run]
@@ -280,8 +281,8 @@ def _headed_items(
 
 def _marked_lines(text: str, lines: list[TextLine], headings: list[Span]) -> set[int]:
     """Starts of lines the source marked as headings (spans, ``#`` marks, whole-line bold)."""
-    starts = [ln.start for ln in lines]
     marked: set[int] = set()
+    starts = [ln.start for ln in lines] if headings else []
     for h in headings:
         i = bisect.bisect_right(starts, h.start) - 1
         if i >= 0 and lines[i].start <= h.start <= lines[i].end:
