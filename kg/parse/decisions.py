@@ -28,15 +28,12 @@ _LIST_INTRO = re.compile(
     re.IGNORECASE,
 )
 # "The Board:" over a list whose points start with what it did ("a) approved ...; b) noted ...")
-_BODY_INTRO = re.compile(
-    r"(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?(?:Board|Committee|Cabinet|Panel|Partnership|Group|Forum|Executive|Council|"
-    r"Authority|Members|Meeting)\s*:\s*"
-)
+_BODY_NAME = (r"(?:[A-Z][\w'’&-]*\s+){0,4}?(?:Board|Committee|Cabinet|Panel|Partnership|Group|Forum|Executive|"
+              r"Council|Authority|Members|Meeting)")
+_BODY_INTRO = re.compile(r"(?:The\s+)?" + _BODY_NAME + r"\s*:\s*")
 # "RESOLVED that Cabinet:", "It was agreed that the Board:": the points below say what the body did
 _RESOLVED_BODY = re.compile(
-    r"(?:it\s+was\s+)?(?:resolved|agreed|decided)\s+(?:that\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
-    r"(?:Board|Committee|Cabinet|Panel|Partnership|Group|Forum|Executive|Council|Authority|Members|Meeting)\s*:",
-    re.IGNORECASE,
+    r"(?:it\s+was\s+)?(?:resolved|agreed|decided)\s+(?:that\s+)?(?:the\s+)?" + _BODY_NAME + r"\s*:", re.IGNORECASE
 )
 _POINT_VERB = re.compile(
     r"(?i:approved|agreed|endorsed|resolved|supported|adopted|decided|ratified|delegated|authorised|authorized|"
