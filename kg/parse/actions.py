@@ -96,8 +96,8 @@ def find_actions(
     return out
 
 
-# "SB to circulate the paper.", "... remains outstanding – BS to chase.": initials as the subject of an undertaking
-# What comes before " to " / " will " in an undertaking by initials: a clause start, then the initials
+# "SB to circulate the paper.", "... remains outstanding – BS to chase.": initials as the subject of an
+# undertaking, after a clause start, before " to " / " will "
 _BY_INITIALS = re.compile(r"(?:^|[.;:]|\s[–—-])\s*(?P<cell>" + _INITIALS + r")\s*$")
 _UNDERTAKING = re.compile(r"\s+(?:to|will)\s+(?P<what>[a-z][^.;\n]*)")
 

@@ -78,7 +78,8 @@ def _council(text: str) -> re.Match[str] | None:
 
 
 _VENUE = re.compile(
-    r"\b(?:(?:shire|guild|town|city|county|village|market|parish|memorial|drill|assembly)?hall|house|room|chamber|offices?|centre|center|building|mill|court|civic|library|hotel|suite|floor|"
+    r"\b(?:(?:shire|guild|town|city|county|village|market|parish|memorial|drill|assembly)?hall|"
+    r"house|room|chamber|offices?|centre|center|building|mill|court|civic|library|hotel|suite|floor|"
     r"microsoft\s+teams|teams|zoom|online|virtual(?:ly)?|remote(?:ly)?|campus|station|headquarters|hq|"
     r"castle|lodge|barn|church|school|academy|college|road|street|lane|avenue|square|way|park|council\s+offices)\b",
     re.IGNORECASE,
