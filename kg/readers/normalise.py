@@ -153,7 +153,7 @@ _BULLET = re.compile(
 )
 _O_BULLET = re.compile(r"^([ \t]*)o[ \t]+(?=\S)")
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-# Lines without one of these marks or a "-", "+" or "o" bullet (``_bulleted``) need no markup
+# Lines without one of these marks or a "-", "+" or "o" bullet (``_BULLETED``) need no markup
 # rules (most lines of most minutes).
 _MARK_CHARS = "#<*_]\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714"
 _MARKS = re.compile("[" + re.escape(_MARK_CHARS) + "]")
@@ -171,7 +171,7 @@ def at_line_start(body: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(body), re.compile(f"\n(?:{body})")
 
 
-# A line opening with a "-", "+", "o" or "O" bullet and a space or tab (``_bulleted``).
+# A line opening with a "-", "+", "o" or "O" bullet and a space or tab.
 _BULLETED = at_line_start(r"[ \t]*[-+oO][ \t]")
 
 
@@ -407,16 +407,8 @@ def _lines_holding(text: str, needle: str) -> Iterator[int]:
 
 def _rule_lines(text: str) -> list[int]:
     """Ascending indexes of the lines of ``text`` a markup rule may change (``_clean_line``):
-    those holding a ``_MARKS`` character or opening with a bullet (``_bulleted``)."""
+    those holding a ``_MARKS`` character or opening with a bullet (``_BULLETED``)."""
     return sorted(set(_lines_at(text, sorted(_mark_hits(text) + _bullet_hits(text)))))
-
-
-def _marked_lines(joined: str, texts: object = None) -> set[int]:
-    """Indexes of the lines of ``joined`` that hold a ``_MARKS`` character.
-
-    (``texts``, the lines, is no longer needed; the parameter stays for callers that pass it.)
-    """
-    return set(_lines_at(joined, sorted(_mark_hits(joined))))
 
 
 def _mark_hits(text: str) -> list[int]:
@@ -429,19 +421,10 @@ def _mark_hits(text: str) -> list[int]:
 
 
 def _bullet_hits(text: str) -> list[int]:
-    """The start of each line of ``text`` opening with a bullet (``_bulleted``), ascending."""
+    """The start of each line of ``text`` opening with a bullet (``_BULLETED``), ascending."""
     first, later = _BULLETED
     hits = [m.start() + 1 for m in later.finditer(text)]  # each match starts at the newline before
     return [0, *hits] if first.match(text) else hits
-
-
-def _bulleted(line: str) -> bool:
-    """Whether ``line`` opens with a "-", "+", "o" or "O" bullet and a space or tab.
-
-    The rule ``_bullet_hits`` applies to a whole text; kept as its one-line definition.
-    """
-    rest = line.lstrip(" \t")
-    return rest[:1] in ("-", "+", "o", "O") and rest[1:2] in (" ", "\t")
 
 
 def _md_heading(line: str) -> str | None:
@@ -468,7 +451,7 @@ def _md_heading(line: str) -> str | None:
 
 def _clean_line(line: str) -> tuple[str, bool]:
     """One line without its markup, and whether the markup said it is a heading
-    (for the lines ``_marked_lines`` or ``_bulleted`` pick: the others keep their text)."""
+    (for the lines ``_rule_lines`` picks: the others keep their text)."""
     heading = False
     title = _md_heading(line)
     if title is not None:

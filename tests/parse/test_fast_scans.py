@@ -286,8 +286,8 @@ def test_lines_outside_equals_a_filter_over_all_lines():
 
 
 def test_lines_needing_markup_rules_are_those_the_per_line_test_finds():
-    """The reader picks lines for its markup rules by one search over the text (``_marked_lines``)
-    plus a bullet test: the same lines as its former per-line pattern tried on every line."""
+    """The reader picks lines for its markup rules by searches over the whole text (``_rule_lines``):
+    the same lines as its former per-line pattern tried on every line."""
     from kg.readers import normalise as nm
 
     special = re.compile(nm._MARKS.pattern + "|^[ \t]*[-+oO][ \t]")
@@ -296,6 +296,4 @@ def test_lines_needing_markup_rules_are_those_the_per_line_test_finds():
     rng = random.Random(17)
     for text in ["".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(5000)] + _texts():
         lines = text.split("\n")
-        marked = nm._marked_lines(text, lines)
-        assert {k for k, ln in enumerate(lines) if k in marked or nm._bulleted(ln)} == {
-            k for k, ln in enumerate(lines) if special.search(ln)}, text
+        assert set(nm._rule_lines(text)) == {k for k, ln in enumerate(lines) if special.search(ln)}, text

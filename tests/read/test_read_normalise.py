@@ -73,13 +73,18 @@ def test_br_pattern_matches_as_ignorecase_did():
     assert folds == set("bBrR")
 
 
+# What the reader's whole-text bullet search stands for, line by line
+_BULLET_LINE = re.compile(r"[ \t]*[-+oO][ \t]")
+
+
 def test_rule_lines_are_those_the_per_line_tests_find():
     for text in texts():
         text = clean_chars(text)
         lines = text.split("\n")
         assert nm._rule_lines(text) == [
-            k for k, ln in enumerate(lines) if nm._MARKS.search(ln) or nm._bulleted(ln)], text
-        assert nm._marked_lines(text) == {k for k, ln in enumerate(lines) if nm._MARKS.search(ln)}
+            k for k, ln in enumerate(lines) if nm._MARKS.search(ln) or _BULLET_LINE.match(ln)], text
+        assert set(nm._lines_at(text, sorted(nm._mark_hits(text)))) == {
+            k for k, ln in enumerate(lines) if nm._MARKS.search(ln)}
 
 
 def test_lines_holding_a_needle():
