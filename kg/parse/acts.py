@@ -85,13 +85,17 @@ def parse_acts(
 
 
 def _regions(clean: str, items: list[AgendaItem], skip: list[Span]) -> list[tuple[AgendaItem | None, list[TextLine]]]:
-    """The lines of each item (heading line included); the whole text when there are no items."""
+    """The lines of each item (heading line included), and of a log of actions after the last item;
+    the whole text when there are no items."""
     if not items:
         return [(None, lines_outside(clean, skip))]
     out = []
     for item in items:
         span = item.span or Span(0, 0)
         out.append((item, lines_outside(clean, skip, span.start, span.end)))
+    last = items[-1].span
+    if last is not None and last.end < len(clean):
+        out.append((None, lines_outside(clean, skip, last.end, len(clean))))
     return out
 
 

@@ -448,7 +448,7 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
             continue
         if _section(clean) or _FIELD.match(clean) or _header(nxt):
             break
-        clean = _aligned_as_tabs(clean)
+        clean = _aligned_as_tabs(clean.strip())  # a lead tab is the label's empty column
         if not person_like(clean):
             break
         blanks = 0

@@ -90,7 +90,26 @@ def parse_items(text: str, headings: list[Span], *, skip: list[Span] | None = No
         found = _with_unnumbered_headings(text, lines, headings, found)
     else:
         found = [(ln, None, t) for ln, t in _headed_items(text, clean, lines, headings, skip)]
-    return _with_spans(found, len(text))
+    return _with_spans(found, (found and _closing_log(lines, found[-1][0].start)) or len(text))
+
+
+# A log of actions printed after the last item: "Action Log", "Summary of Actions", "Action tracker:"
+_ACTION_LOG = re.compile(
+    r"(?:(?:summary|schedule|list|log|table)\s+of\s+actions|actions?\s+(?:log|tracker|summary|list|register|sheet))"
+    r"(?:\s+\w+){0,3}\s*:?",
+    re.I,
+)
+
+
+def _closing_log(lines: list[TextLine], last: int) -> int | None:
+    """Where the last item ends when a log of actions, printed on a line of its own, follows it.
+
+    The log's rows are the meeting's actions, not the last item's ("Any other business").
+    """
+    for ln in lines:
+        if ln.start > last and len(ln.stripped) < 60 and _ACTION_LOG.fullmatch(ln.stripped):
+            return ln.start
+    return None
 
 
 def _with_unnumbered_headings(
@@ -338,7 +357,11 @@ def _title_of(raw: str, *, strict: bool = False, heading: bool = False) -> str |
             title = m.group(1).rstrip(" .")
     if not _looks_like_title(title, strict=strict, heading=heading):
         return None
-    return title
+    return _PAGES_REF.sub("", title) or title
+
+
+# "(Pages 5 - 32)", "(Agenda item 3)", "(Page 7)": where the item sits in the agenda pack, not its title.
+_PAGES_REF = re.compile(r"\s*\((?:pages?\s+\d+(?:\s*[-–]\s*\d+)?|agenda\s+item\s+\d+[a-z]?)\)\s*$", re.I)
 
 
 def _is_caps_word(w: str) -> bool:

@@ -402,3 +402,42 @@ def test_items_numbered_in_roman_numerals_or_letters(numbers):
 def test_initials_on_consecutive_lines_are_no_agenda():
     text = "Wellow Board\nA. Smith\nB. Jones\nC. Brown\nD. White\nThe meeting opened.\n"
     assert parse_items(text, []) == []
+
+
+# -- continuation lines, agenda-pack references, action logs ----------------------------
+
+
+@pytest.mark.parametrize("indent", ["\t", "\t\t", "    \t"])
+def test_indented_lines_continue_a_present_block(indent, gaz):
+    text = (
+        "Harbourside Borough Council\n\nCabinet\n\nMinutes of a meeting held on 5 October 2022\n\n"
+        f"Present:\tCouncillor Mary Okafor (Leader of the Council) (Chair)\n"
+        f"{indent}Councillors Peter Lang, Susan Hale and Ruth Ellis\n\n1. Apologies\n\nNone.\n"
+    )
+    res = attendance(text, gaz)
+    assert [p.name for p in res.present] == ["Mary Okafor", "Peter Lang", "Susan Hale", "Ruth Ellis"]
+
+
+@pytest.mark.parametrize(
+    "ref", ["(Pages 5 - 32)", "(Page 7)", "(Agenda item 3)", "(pages 12–20)"]
+)
+def test_agenda_pack_references_are_not_part_of_an_item_title(ref):
+    text = f"1. MINUTES {ref}\n\nAgreed.\n\n2. HOUSING DELIVERY PROGRAMME {ref}\n\nNoted.\n"
+    assert [i.title for i in parse_items(text, [])] == ["MINUTES", "HOUSING DELIVERY PROGRAMME"]
+
+
+@pytest.mark.parametrize("heading", ["Action Log", "Summary of Actions", "Actions tracker:", "ACTION LOG"])
+def test_a_log_of_actions_after_the_last_item_belongs_to_no_item(heading, gaz):
+    text = (
+        "Westbury Health and Wellbeing Board\nMeeting held on 14 March 2023\n\n"
+        "Present:\nPaul Irwin, Westbury Council\nJanet Cole, Healthwatch Westbury\n\n"
+        "Item 1 – Strategy refresh\nPI outlined the draft.\n\nItem 2 – Any other business\nNone.\n\n"
+        f"{heading}\nRef\tAction\tOwner\tDeadline\tStatus\n"
+        "1\tCirculate strategy draft\tPI\t31.03.23\tOpen\n2\tUpdate terms of reference\tJC\t14.03.23\tComplete\n"
+    )
+    record = parse(Document("hw.txt", text, "0" * 64, "text"), gaz)
+    assert [i.title for i in record.items] == ["Strategy refresh", "Any other business"]
+    assert [(a.owners, a.item, a.status) for a in record.actions] == [
+        (["Paul Irwin"], None, "open"),
+        (["Janet Cole"], None, "done"),
+    ]
