@@ -44,7 +44,8 @@ _LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
     (r"(?:the\s+following|those)\s+(?:members\s+)?were\s+present|(?:those\s+)?present\s+were|"
      r"(?:the\s+)?meeting\s+was\s+attended\s+by|"
      r"(?:members|councillors|those|partners|board\s+members)\s+present|present|attendees|attendance|"
-     r"attending|members|councillors|board\s+members|committee\s+members|voting\s+members", "present", "member"),
+     r"attending|members|councillors|board\s+members|committee\s+members|voting\s+members|"
+     r"sederunt", "present", "member"),  # "Sederunt": Scottish minutes' list of those present
     (r"officers(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance|supporting\s+officers",
      "present", "officer"),
     (r"also\s+(?:present|in\s+attendance|attending)|guests?|observers?|non[\s-]voting\s+members|"
@@ -64,6 +65,7 @@ _SECTION = re.compile(
 # The first two letters of every label above: a line opening with other letters is no label.
 _SECTION_STARTS = frozenset({
     "me", "co", "th", "pa", "bo", "pr", "at", "vo", "of", "in", "su", "al", "gu", "ob", "no", "by", "ad", "de", "ap", "ab",
+    "se",
 })
 
 
@@ -771,7 +773,9 @@ def body_council(body: str | None, gaz: Gazetteer) -> str | None:
     """The council whose own cabinet or committee this is ("X County Council Cabinet" -> "X County Council")."""
     if not body:
         return None
-    m = re.search(r"^(?:The\s+)?(?P<c>.*?\b(?:Council|Authority))\b", body)
+    # "Education Committee of Glenmoor Council": the council the committee is of
+    m = re.search(r"\bof\s+(?:the\s+)?(?P<c>(?:[A-Z][\w'’-]*\s+){1,4}(?:Council|Authority))$", body) or \
+        re.search(r"^(?:The\s+)?(?P<c>.*?\b(?:Council|Authority))\b", body)
     if m:
         return gaz.canonical_org(m.group("c"))
     pre = gaz.org_prefix(body)

@@ -47,7 +47,7 @@ _TIME_FIELD = re.compile(r"^(?:time|start\s+time|starting\s+time)\s*:\s*(?P<v>.+
 _DATE_FIELD = re.compile(r"^(?:date(?:\s+and\s+time)?|meeting\s+date|date\s*/\s*time)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
 _ANY_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&]{1,30}:\s*$")
 _MINUTES_OF = re.compile(
-    r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\s+(?:the\s+)?(?:(?:a|an|ordinary|extraordinary|special|"
+    r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes?\s+of\s+(?:the\s+)?(?:(?:a|an|ordinary|extraordinary|special|"
     r"annual|public)\s+)*(?:meeting\s+(?:of\s+)?(?:the\s+)?)?(?P<x>.+?)"
     r"(?:(?:\s*[,–—\-:|]\s*|\s+)(?:held\b.*|meeting\b.*|on\s+\S.*|at\s+\S.*|via\s+\S.*|\d.*))?$",
     re.IGNORECASE,
@@ -136,7 +136,8 @@ def _nonblank(lines: list[Line]) -> list[tuple[Line, str]]:
 def _tidy(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" –—-:|,.*#")
     name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE) if name.lower().startswith("the ") else name
-    letters = [c for c in name if c.isalpha()]
+    # in capitals but for small words ("EDUCATION COMMITTEE of GLENMOOR COUNCIL")
+    letters = [c for w in name.split() if w.casefold() not in _SMALL for c in w if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 4:
         words = name.split()
         name = " ".join(w.lower() if w.lower() in _SMALL and k else w.capitalize() for k, w in enumerate(words))

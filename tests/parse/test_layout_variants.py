@@ -441,3 +441,26 @@ def test_a_log_of_actions_after_the_last_item_belongs_to_no_item(heading, gaz):
         (["Paul Irwin"], None, "open"),
         (["Janet Cole"], None, "done"),
     ]
+
+
+def test_scottish_minute_with_a_sederunt(gaz):
+    text = (
+        "MINUTE of MEETING of the EDUCATION COMMITTEE of GLENMOOR COUNCIL held in the Council Chambers, "
+        "Glenmoor House, Kirkton on Tuesday, 14th of March 2023 at 10.00 am.\n\n"
+        "Sederunt:\nCouncillor Alison Reid (Convener);\nCouncillors Hamish Ross and Kirsty Boyd.\n\n"
+        "In Attendance: Lorna Gibb (Chief Education Officer).\n\n1. DECLARATIONS OF INTEREST\nNone.\n"
+    )
+    header = parse_header(text, [], gaz)
+    assert header.body == "Education Committee of Glenmoor Council"
+    res = parse_attendance(text, [], gaz, body=header.body)
+    assert [(p.name, p.organisation, p.role) for p in res.present] == [
+        ("Alison Reid", "Glenmoor Council", "Convener"),
+        ("Hamish Ross", "Glenmoor Council", None),
+        ("Kirsty Boyd", "Glenmoor Council", None),
+        ("Lorna Gibb", "Glenmoor Council", "Chief Education Officer"),
+    ]
+
+
+@pytest.mark.parametrize("title", ["MINUTES OF THE AUDIT COMMITTEE of BRACKEN COUNCIL", "Minute of the Audit Committee of Bracken Council"])
+def test_minute_or_minutes_of_a_committee_of_a_council(title, gaz):
+    assert parse_header(f"{title}\nheld on 3 May 2023\n", [], gaz).body == "Audit Committee of Bracken Council"
