@@ -48,7 +48,7 @@ _LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
      r"sederunt", "present", "member"),  # "Sederunt": Scottish minutes' list of those present
     (r"officers(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance|supporting\s+officers",
      "present", "officer"),
-    (r"also\s+(?:present|in\s+attendance|attending)|guests?|observers?|non[\s-]voting\s+members|"
+    (r"also\s+(?:present|in\s+attendance|attending)(?:\s+were)?|guests?|observers?|non[\s-]voting\s+members|"
      r"co-?opted\s+members|(?:in\s+attendance\s+)?by\s+invitation|invited|also\s+invited|advisers?", "present", "guest"),
     (r"substitutes?|deputies|substitute\s+members|substitutions", "present", "deputy"),
     (r"apolog(?:y|ies)(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+from",
@@ -171,6 +171,12 @@ def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: s
         if m and (m.group("rest") is not None or not m.group("num") or _next_is_person(lines, i)):
             i = _parse_block(lines, i, m, gaz, res)
             continue
+        if "were present" in clean or "in attendance" in clean:
+            tail = _PRESENT_AFTER.match(clean)
+            if tail and person_like(tail["names"]):
+                _present_sentence(ln, tail, gaz, res)
+                i += 1
+                continue
         f = _FIELD.match(clean) if ":" in clean else None  # the pattern needs a colon
         if f and P.looks_like_name(_first_part(f.group("rest")), lenient=True):
             _parse_field(ln, f, gaz, res)
@@ -179,6 +185,27 @@ def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: s
     _prose_deputies(text, res)
     finish(res, gaz, body)
     return res
+
+
+# "Councillors A. Smith (Chairman), R. Penhaligon and B. Lethbridge were present."
+_PRESENT_AFTER = re.compile(
+    r"(?P<names>.+?)\s+were\s+(?:present|in\s+attendance)(?:\s+at\s+the\s+meeting)?\s*(?:\.\s*|$)(?P<more>.*)"
+)
+
+
+def _present_sentence(ln: Line, m: re.Match[str], gaz: Gazetteer, res: AttendanceResult) -> None:
+    """Those a sentence says were present, and those an "Also in attendance were ..." after it adds."""
+    span = Span(ln.start, ln.end)
+    names = m["names"]
+    _block_line(names, ln.start + ln.raw.find(names[:20]), span, "present", "member", gaz, res,
+                councillors=bool(P._COUNCILLORS.match(names)))
+    more = m["more"].strip()
+    label = _section(more) if more else None
+    if label and label.group("rest"):
+        lst, cap = _label_kind(label)
+        rest = label.group("rest")
+        _block_line(rest, ln.start + max(0, ln.raw.find(rest[:20])), span, lst, cap, gaz, res)
+    res.regions.append(span)
 
 
 def enrich_from_body(text: str, result: AttendanceResult, gaz: Gazetteer, *, body: str | None = None) -> None:

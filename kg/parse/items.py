@@ -32,6 +32,8 @@ _ITEM_WORD = re.compile(
     r"(?:[ \t]*[:.\-–—)][ \t]*|[ \t]+)(?P<title>\S.*)",
     re.IGNORECASE,
 )
+# "ICB/23/045", "HWB 24/07", "CAB/2023/12": a body's code, then the minute's number
+_CODED = re.compile(r"(?P<code>[A-Z]{2,8}(?:[/ .-]|(?=\d)))(?P<num>\d{1,4}(?:/\d{1,4}){1,2})[ \t]+(?P<title>\S.*)")
 _LETTERED = re.compile(r"\(?(?P<let>[a-z])[).][ \t]+(?P<title>\S.*)")
 _BULLET = re.compile(r"[-•·▪◦o]\s")
 _MONTH_START = re.compile(
@@ -79,9 +81,10 @@ def parse_items(text: str, headings: list[Span], *, skip: list[Span] | None = No
     clean = blank_markup(text)
     lines = [ln for ln in lines_outside(clean, skip) if ln.text and not ln.text.isspace()]
     chosen = _numbered_items(lines)
-    word_items = _numbered_items(lines, word_prefix=True)
-    if len(word_items) > len(chosen):
-        chosen = word_items
+    for prefix in ("word", "code"):
+        other = _numbered_items(lines, prefix)
+        if len(other) > len(chosen):
+            chosen = other
     if len(chosen) < 2:
         chosen = _other_items(lines) or chosen
     if len(chosen) >= 2:
@@ -141,31 +144,48 @@ def _with_unnumbered_headings(
 # -- numbered family ---------------------------------------------------------------
 
 
-def _numbered_items(lines: list[TextLine], word_prefix: bool = False) -> list[_Cand]:
-    cands = []
+def _numbered_items(lines: list[TextLine], prefix: str = "") -> list[_Cand]:
+    """The longest agenda-like run of lines numbered "3", "2.1", "3a", "78/23" ...
+
+    ``prefix`` "word": "Item 5", "Minute 45/23"; "code": a body's code before the
+    number ("ICB/23/045", "HWB 24/07"). Numbers with a slash run in their first part
+    ("78/23": minute 78 of 2023) or their last ("24/113": minute 113 of 2024):
+    whichever gives the longer run.
+    """
+    found = []
     for ln in lines:
         s = ln.stripped
-        if word_prefix:
+        if prefix == "word":
             if s[:1] not in "IiAaMm":
+                continue
+        elif prefix == "code":
+            if not s[:2].isupper() or not s[:2].isalpha():
                 continue
         elif not s[:1].isdigit():
             continue
         if _BULLET.match(s) or s.count("\t") >= 2:
             continue
-        m = (_ITEM_WORD if word_prefix else _NUMBERED).fullmatch(s)
+        m = (_ITEM_WORD if prefix == "word" else _CODED if prefix == "code" else _NUMBERED).fullmatch(s)
         if not m:
             continue
         title = _title_of(m.group("title"))
         if title is None:
             continue
         raw = m.group("num")
-        letter = None if word_prefix else (m.group("let1") or m.group("let2"))
-        if word_prefix and raw[-1].isalpha():
+        letter = None if prefix else (m.group("let1") or m.group("let2"))
+        if prefix == "word" and raw[-1].isalpha():
             raw, letter = raw[:-1], raw[-1]
-        top, _, sub = raw.split("/")[0].partition(".")  # "78/23": minute 78 of the year 2023
-        number = raw + (letter or "")
-        cands.append(_Cand(ln, int(top), int(sub or 0), letter, number, title))
-    return _longest_run(cands)
+        printed = (m.group("code") if prefix == "code" else "") + raw + (letter or "")
+        found.append((ln, raw, letter, printed, title))
+    parts = (0, -1) if any("/" in f[1] for f in found) else (0,)
+    runs = []
+    for part in parts:
+        cands = []
+        for ln, raw, letter, printed, title in found:
+            top, _, sub = raw.split("/")[part].partition(".")
+            cands.append(_Cand(ln, int(top), int(sub or 0), letter, printed, title))
+        runs.append(_longest_run(cands))
+    return max(runs, key=len)
 
 
 def _roman(numeral: str) -> int:

@@ -642,21 +642,31 @@ def parse_entries(text: str, gaz: Gazetteer, offset: int = 0, *, councillors: bo
         pieces.extend(got)
     entries: list[Entry] = []
     attrs: list[str] = []
+    ahead: list[str] = []  # "the Town Clerk, Mrs Karen Polglase": a post printed before its holder
 
     def close() -> None:
         if entries:
             _finish(entries[-1], attrs, gaz)
         attrs.clear()
 
-    for seg, a, b, is_name in pieces:
+    for k, (seg, a, b, is_name) in enumerate(pieces):
         if is_name:
             close()
             entries.append(Entry(seg, a, b, honorific="Cllr" if councillors else None))
+            attrs.extend(ahead)
+            ahead.clear()
+        elif k + 1 < len(pieces) and pieces[k + 1][3] and (post := _POST_AHEAD.match(seg)) and is_roleish(post["r"]):
+            ahead.append(post["r"])
         elif entries:
             attrs.append(seg)
             entries[-1].end = b
     close()
     return entries
+
+
+_POST_AHEAD = re.compile(r"(?:and\s+)?the\s+(?P<r>[A-Z].*)")
+# "PCSO Tom Bray of Devon and Cornwall Police": a name, then the organisation
+_NAME_OF_ORG = re.compile(r"(?P<n>.+?)\s+of\s+(?P<o>(?:the\s+)?[A-Z].*)")
 
 
 def _classify_segment(seg: str, a: int, councillors: bool, lenient: bool = False) -> list[tuple[str, int, int, bool]]:
@@ -692,6 +702,9 @@ def _classify(seg: str, a: int, councillors: bool, lenient: bool = False) -> lis
         head = re.sub(r"\s+(?:and|&)\s*$", "", seg[:cut].rstrip())
         if head and not looks_like_name(_PARENS.sub("", head), surname_ok=councillors):
             return [*_classify_segment(head, a, councillors), (parts[-1], a + cut, a + len(seg), True)]
+    of = _NAME_OF_ORG.fullmatch(seg) if " of " in seg else None
+    if of and looks_like_name(of["n"], surname_ok=councillors) and is_orgish(of["o"]):
+        return [(of["n"], a, a + of.end("n"), True), (of["o"], a + of.start("o"), a + len(seg), False)]
     # a name glued after a role or organisation, or after a closing parenthesis; a marker or deputy note may follow it
     marker = _END_MARKER.search(seg) if "(" in seg else None  # a marker is bracketed
     cut = _glued_cut(seg[: marker.start()] if marker else seg)

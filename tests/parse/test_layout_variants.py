@@ -464,3 +464,42 @@ def test_scottish_minute_with_a_sederunt(gaz):
 @pytest.mark.parametrize("title", ["MINUTES OF THE AUDIT COMMITTEE of BRACKEN COUNCIL", "Minute of the Audit Committee of Bracken Council"])
 def test_minute_or_minutes_of_a_committee_of_a_council(title, gaz):
     assert parse_header(f"{title}\nheld on 3 May 2023\n", [], gaz).body == "Audit Committee of Bracken Council"
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["24/113", "24/114", "24/115"],  # minute 113 of 2024
+        ["78/23", "79/23", "80/23"],  # minute 78 of 2023
+        ["ICB/23/043", "ICB/23/044", "ICB/23/045"],
+        ["HWB 24/07", "HWB 24/08", "HWB 24/09"],
+    ],
+)
+def test_minute_numbers_with_a_year_or_a_body_code(numbers):
+    titles = ["PUBLIC PARTICIPATION", "APOLOGIES FOR ABSENCE", "FINANCE"]
+    text = "".join(f"{n}  {t}\nThe Council considered the matter at length.\n\n" for n, t in zip(numbers, titles))
+    assert [(i.number, i.title) for i in parse_items(text, [])] == list(zip(numbers, titles))
+
+
+def test_a_sentence_saying_who_was_present_then_who_else_attended(gaz):
+    text = (
+        "ASHCOMBE TOWN COUNCIL\n\nMINUTES of the meeting of the Full Council held on 18 June 2024.\n\n"
+        "Councillors A. Smith (Chairman), R. Penhaligon (Vice-Chairman), D. Okoro and B. Lethbridge were present. "
+        "Also in attendance were the Town Clerk, Mrs Karen Polglase, the Deputy Clerk, Mr Ian Rowe, "
+        "PCSO Tom Bray of Devon and Cornwall Police, and two members of the public.\n\n24/113 FINANCE\nNoted.\n"
+    )
+    res = attendance(text, gaz)
+    assert [(p.name, p.organisation, p.role) for p in res.present] == [
+        ("A. Smith", "Ashcombe Town Council", "Chair"),
+        ("R. Penhaligon", "Ashcombe Town Council", "Vice-Chair"),
+        ("D. Okoro", "Ashcombe Town Council", None),
+        ("B. Lethbridge", "Ashcombe Town Council", None),
+        ("Karen Polglase", None, "Town Clerk"),
+        ("Ian Rowe", None, "Deputy Clerk"),
+        ("Tom Bray", "Devon and Cornwall Police", "PCSO"),
+    ]
+
+
+def test_officers_present_at_a_meeting_is_no_list_of_names(gaz):
+    text = "Minutes of the Board held on 3 May 2023\n\nOfficers from the council were present to answer questions.\n"
+    assert attendance(text, gaz).present == []
