@@ -89,6 +89,8 @@ def find_actions(
             continue
         for n, m in enumerate(starts):
             seg_end = ln.start + (starts[n + 1].start() if n + 1 < len(starts) else len(ln.text))
+            if n + 1 == len(starts):
+                seg_end = _wrapped_end(lines, n_line, seg_end)
             found = _parse_action(clean, ln.start + m.start(), ln.start + m.end(), seg_end, m.group("sep"), resolver)
             if found:
                 found.carried_forward = previous_item and m.group("sep").lower() == "for"
@@ -170,7 +172,7 @@ _COL_KINDS = [
     ("status", re.compile(r"status|progress|update|rag(?:\s+status)?|complete[d]?\?*|outcome", re.I)),
 ]
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+")
-_DONE_CELL = re.compile(r"(?i)\s*(?:complete[d]?|done|closed|achieved|finished|delivered)\b")
+_DONE_CELL = re.compile(r"(?i)[^\w(]*(?:complete[d]?|done|closed|achieved|finished|delivered)\b")  # "✅ Complete"
 
 
 def _cells(line: str) -> list[str]:
@@ -311,6 +313,25 @@ def _column_entry(
             text = squash(clean[a:b]).rstrip(" .")
     span = Span(ln.span().start, ln.span().end)
     out.append(FoundAction(list(owners), text, span, "done" if done else "open", confirmed=True, owner_set=key))
+
+
+_OPEN_END = re.compile(r"[\w,–—-]\s*$")  # a line ending mid-sentence: on a word, a comma or a dash
+
+
+def _wrapped_end(lines: list[TextLine], n: int, end: int) -> int:
+    """The end of an action whose sentence wraps onto the lines below ("... the Maternity Safety Support" /
+    "Programme exit criteria to the next meeting."), else ``end``.
+
+    A wrapped line follows straight on (no blank line) and opens no action of its own.
+    """
+    for k in range(n + 1, min(n + 4, len(lines))):
+        prev, ln = lines[k - 1], lines[k]
+        if not _OPEN_END.search(prev.text) or ln.start != prev.end + 1 or not ln.stripped:
+            break
+        if "ction" in ln.text or "CTION" in ln.text or ln.stripped[:1].isdigit() or "\t" in ln.text:
+            break
+        end = ln.end
+    return end
 
 
 def _trim_end(text: str, a: int, b: int) -> int:

@@ -135,6 +135,8 @@ def _with_unnumbered_headings(
     extra = []
     for ln in lines:
         if ln.start > starts[-1] and ln.start in marked:
+            if _ACTION_LOG.fullmatch(ln.stripped):
+                break  # the meeting's log of actions, no item (``_closing_log``)
             title = _title_of(ln.stripped, heading=True)
             if title:
                 extra.append((ln, None, title))

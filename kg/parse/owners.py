@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kg.names import SHORT_FORMS, fold, initials, person_key, split_name
+from kg.parse.people import is_roleish
 from kg.records import Person
 from kg.resources import ontology_dir
 
@@ -100,7 +101,9 @@ class PersonResolver:
         words = key.split()
         role = _ROLE_REFS.get(re.sub(r"^the\s+", "", name.casefold()))
         if role:
-            return self.by_role(role)
+            return self.by_role(role) or self.by_post(name)
+        if is_roleish(name):
+            return self.by_post(name)
         if len(words) == 1:
             if re.fullmatch(r"[A-Z]{2,4}", name):
                 return self.initials(name)
@@ -111,6 +114,10 @@ class PersonResolver:
             return None
         if not words:
             return None
+        if len(words) == 2 and len(words[0].rstrip(".")) == 1:  # "G. Lloyd-Jones": an initial and the family name
+            hits = [p for p in self._by_family.get(words[1], []) if _person_key(p.name)[:1] == words[0][0]]
+            if len(hits) == 1:
+                return hits[0]
         # A typo in the family name ("Tanya Richards" for "Tanya Richardson").
         same_first = [
             p for p in self._by_first.get(words[0], [])
@@ -129,6 +136,15 @@ class PersonResolver:
             hits = [p for p in hits if not (p.role or "").casefold().startswith(("vice", "deputy"))]
         return hits[0] if len(hits) == 1 else None
 
+    def by_post(self, ref: str) -> Person | None:
+        """The one attendee holding the post ``ref`` names: "Chief Nurse", "the Clerk" (the "Town Clerk")."""
+        want = re.sub(r"^the\s+", "", " ".join(ref.casefold().split()))
+        posts = [(p, _post(p.role)) for p in self.people if p.role]
+        hits = [p for p, post in posts if post == want]
+        if not hits:  # the post's last words: "Clerk" for the "Town Clerk", not for the "Deputy Clerk"
+            hits = [p for p, post in posts if post.endswith(" " + want) and not post.startswith(_UNDER)]
+        return hits[0] if len(hits) == 1 else None
+
     def resolve(self, ref: str) -> str | None:
         """Attendee name for ``ref``; the printed name when it is a name but no attendee; else None."""
         if ref not in self._resolved:
@@ -144,6 +160,9 @@ class PersonResolver:
 
     def names(self, phrase: str) -> list[str] | None:
         """People in a list such as "A, B and C"; None when any part is not a person."""
+        whole = self.by_post(phrase) if " and " in phrase and is_roleish(phrase) else None
+        if whole:  # one post: "Director of Performance and Delivery"
+            return [whole.name]
         out: list[str] = []
         for part in _SPLIT.split(" ".join(_NOTE.sub(" ", phrase).split())):
             part = part.strip(" .,;:-–")
@@ -173,6 +192,15 @@ class PersonResolver:
             return False
         role = (p.role or "").casefold()
         return p.capacity == "chair" or role.startswith(("chair", "chairman", "chairperson")) or role == "leader"
+
+
+_UNDER = ("deputy", "assistant", "vice", "acting", "interim", "associate")
+
+
+@lru_cache(maxsize=4096)
+def _post(role: str) -> str:
+    """A role as a post to look up: lower case, without notes ("Chief Nurse (item 4 only)" -> "chief nurse")."""
+    return " ".join(re.sub(r"\([^()]*\)", " ", role).casefold().split())
 
 
 def p_key_family(p: Person) -> str:

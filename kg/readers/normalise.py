@@ -270,7 +270,8 @@ def _pipe_cells(row: str) -> str:
         row = row[1:]
     if row.endswith("|"):
         row = row[:-1]
-    return "\t".join(cell.strip() for cell in row.split("|"))
+    # A "#" header cell (the number column) would read as a Markdown heading mark once the row is tab-separated.
+    return "\t".join("No." if cell.strip() == "#" else cell.strip() for cell in row.split("|"))
 
 
 def _bold_block_ends(lines: list[str], i: int) -> int:

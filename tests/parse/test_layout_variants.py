@@ -503,3 +503,56 @@ def test_a_sentence_saying_who_was_present_then_who_else_attended(gaz):
 def test_officers_present_at_a_meeting_is_no_list_of_names(gaz):
     text = "Minutes of the Board held on 3 May 2023\n\nOfficers from the council were present to answer questions.\n"
     assert attendance(text, gaz).present == []
+
+
+ICB_PRESENT = (
+    "NHS Humber Vale ICB Quality Committee\nMinutes of the meeting held on 9 November 2023\n\n"
+    "Present:\nDr Priya Shah\t\tMedical Director\nBernard Osei-Tutu\tChief Nurse\n"
+    "Neil Farrow\t\tDirector of Performance and Delivery\nTasha Wilkinson\tPatient Safety Specialist\n"
+    "Karen Polglase\tTown Clerk\nIan Rowe\t\tDeputy Clerk\n\n"
+    "ICB/23/046  PERFORMANCE REPORT\nThe report was discussed.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line, owners",
+    [
+        ("Action: Chief Nurse to provide a written update.", ["Bernard Osei-Tutu"]),
+        ("Action: Director of Performance and Delivery to bring a deep dive.", ["Neil Farrow"]),
+        ("Action: Medical Director and Patient Safety Specialist to write to providers.", ["Priya Shah", "Tasha Wilkinson"]),
+        ("Action: Clerk to place the notice on the noticeboards.", ["Karen Polglase"]),  # the Town Clerk, not the Deputy
+        ("Action: the Deputy Clerk to obtain quotations.", ["Ian Rowe"]),
+        ("Action: Head of Finance to report back.", []),  # no such post at the meeting
+    ],
+)
+def test_actions_owned_by_a_post_go_to_the_attendee_holding_it(line, owners):
+    record = parse(Document("icb.txt", ICB_PRESENT + line + "\n", "0" * 64, "text"), default())
+    assert [a.owners for a in record.actions] == [owners]
+
+
+def test_an_action_wrapped_over_lines_keeps_its_whole_text():
+    text = ICB_PRESENT + "Action: Chief Nurse to provide a written update on the Maternity Safety Support\nProgramme exit criteria to the next meeting.\n\nNext item.\n"
+    record = parse(Document("icb.txt", text, "0" * 64, "text"), default())
+    assert [a.text for a in record.actions] == [
+        "provide a written update on the Maternity Safety Support Programme exit criteria to the next meeting"
+    ]
+
+
+def test_a_markdown_action_table_with_a_number_column(tmp_path):
+    text = (
+        "# Eastmoor Health and Wellbeing Board\n\nMeeting held on 11 July 2024\n\n"
+        "| Name | Organisation |\n|---|---|\n| Rachel Dawes | Eastmoor Council |\n| Gareth Lloyd-Jones | Eastmoor Council |\n\n"
+        "## 1. Welcome\n\nThe Chair welcomed members.\n\n## 2. Any other business\n\nNone.\n\n## Action log\n\n"
+        "| # | Action | Owner | Due | Status |\n|---|--------|-------|-----|--------|\n"
+        "| 24/07-01 | Circulate the corrected minutes | Rachel Dawes | 19/07/2024 | ✅ Complete |\n"
+        "| 24/07-05 | Share BCF returns with members | G. Lloyd-Jones | Quarterly | Open |\n"
+    )
+    from kg.documents import read_document
+
+    (tmp_path / "hwb.md").write_text(text, encoding="utf-8")
+    record = parse(read_document(tmp_path / "hwb.md"), default())
+    assert [i.title for i in record.items] == ["Welcome", "Any other business"]
+    assert [(a.owners, a.text, a.status, a.item) for a in record.actions] == [
+        (["Rachel Dawes"], "Circulate the corrected minutes", "done", None),
+        (["Gareth Lloyd-Jones"], "Share BCF returns with members", "open", None),
+    ]
