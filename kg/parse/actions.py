@@ -25,8 +25,11 @@ from kg.records import Span
 # "Action:", "Action – A and B", "Action for X", and numbered: "Action 23/11:", "ACTION 4 -"
 _ACTION = re.compile(
     r"(?<![\w-])(?:Action|ACTION|Actions|ACTIONS)\b(?:[ \t]+(?:[Nn]o\.?[ \t]*)?\d[\w/.]*)?[ \t]*"
+    r"(?:\((?P<who>[^()\n]{2,60})\)[ \t]*)?"  # "ACTION (YP): arrange ...": the owners in brackets
     r"(?P<sep>[:–—-]|for\b|by\b)[ \t]*"
 )
+# "... before submission. [Action: Ahmed Latif]", "(Action: MP – complete)": owners after what they are to do
+_BRACKETED = re.compile(r"[\[(](?:Action|ACTION)s?\b[ \t]*[:–—-]?[ \t]*")
 _STATUS = r"(?:\s*\((?P<status>(?i:done|complete|completed|closed|ongoing|open|in progress))\))?"
 _INITIALS = r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*"
 _CELL_LINE = re.compile(r"\s*(?P<cell>" + _INITIALS + r")" + _STATUS + r"\s*")
@@ -77,6 +80,11 @@ def find_actions(
             if owners:
                 _column_entry(out, owners, cell.group("status"), clean, ln, None)
                 continue
+        bracket = _BRACKETED.search(ln.text) if "[A" in ln.text or "(A" in ln.text else None
+        found = _bracketed(clean, ln, bracket, resolver) if bracket else None
+        if found:
+            out.append(found)
+            continue
         starts = [m for m in _ACTION.finditer(ln.text) if _starts_clause(ln.text, m.start())] \
             if "Action" in ln.text or "ACTION" in ln.text else []
         if not starts:
@@ -91,7 +99,8 @@ def find_actions(
             seg_end = ln.start + (starts[n + 1].start() if n + 1 < len(starts) else len(ln.text))
             if n + 1 == len(starts):
                 seg_end = _wrapped_end(lines, n_line, seg_end)
-            found = _parse_action(clean, ln.start + m.start(), ln.start + m.end(), seg_end, m.group("sep"), resolver)
+            found = _parse_action(clean, ln.start + m.start(), ln.start + m.end(), seg_end, m.group("sep"), resolver,
+                                  who=m.group("who"))
             if found:
                 found.carried_forward = previous_item and m.group("sep").lower() == "for"
                 out.append(found)
@@ -243,10 +252,39 @@ def _starts_clause(line: str, pos: int) -> bool:
     return line[end - 1] in ".;:)!?–—"
 
 
+def _bracketed(clean: str, ln: TextLine, m: re.Match[str], resolver: PersonResolver) -> FoundAction | None:
+    """An action whose owners close what they are to do, in brackets: "... submission. [Action: Ahmed Latif]",
+    "[Action: NB / CV – to meet the Federation ...]" (over several lines), "(Action: MP – complete)"."""
+    open_at = ln.start + m.start()
+    closer = "]" if clean[open_at] == "[" else ")"
+    close = clean.find(closer, open_at, open_at + 500)
+    if close < 0 or "[" in clean[open_at + 1 : close]:
+        return None
+    inner = squash(clean[ln.start + m.end() : close])
+    who, _sep, rest = (re.split(r"(\s[–—-]\s|:)", inner, maxsplit=1) + ["", ""])[:3]
+    owners = resolver.column_owners(who) or resolver.names(who)
+    if not owners:
+        return None
+    done = bool(_DONE_CELL.match(rest))
+    text = "" if done else re.sub(r"^(?:is\s+to|are\s+to|to)\s+", "", rest.strip())
+    start = open_at
+    if not text:  # what is to be done is the sentence before the bracket
+        para = clean.rfind("\n\n", max(0, open_at - 400), open_at)  # within the bracket's paragraph
+        before = list(sentences(clean, para + 2 if para >= 0 else max(0, open_at - 400), open_at))
+        if before:
+            start, b = before[-1]
+            text = clean[start:b]
+    return FoundAction(owners, squash(text).rstrip(" .;"), Span(start, close + 1), "done" if done else "open",
+                       confirmed=True, owner_set=frozenset(owners))
+
+
 def _parse_action(
-    clean: str, start: int, body_start: int, end: int, sep: str, resolver: PersonResolver
+    clean: str, start: int, body_start: int, end: int, sep: str, resolver: PersonResolver, *, who: str | None = None
 ) -> FoundAction | None:
     body = clean[body_start:end]
+    if who and (named := resolver.column_owners(who) or resolver.names(who)):
+        text = squash(body).rstrip(" .;")
+        return FoundAction(named, text, Span(start, _trim_end(clean, start, end)), "open", owner_set=frozenset(named))
     # Initials in an action column, flattened into the line: they name the owners.
     col_owners: list[str] = []
     status = None

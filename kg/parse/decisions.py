@@ -33,8 +33,10 @@ _BODY_NAME = (r"(?:[A-Z][\w'’&-]*\s+){0,4}?(?:Board|Committee|Cabinet|Panel|Pa
 _BODY_INTRO = re.compile(r"(?:The\s+)?" + _BODY_NAME + r"\s*:\s*")
 # "RESOLVED that Cabinet:", "It was agreed that the Board:": the points below say what the body did
 _RESOLVED_BODY = re.compile(
-    r"(?:it\s+was\s+)?(?:resolved|agreed|decided)\s+(?:that\s+)?(?:the\s+)?" + _BODY_NAME + r"\s*:", re.IGNORECASE
-)
+    r"(?:\d{1,2}\.\d{1,2}\s+)?(?:it\s+was\s+)?(?:resolved|agreed|decided)(?:\s*[–—-])?\s+(?:that\s+)?(?:the\s+)?"
+    + _BODY_NAME + r"\s*:",
+    re.IGNORECASE,
+)  # "4.3 RESOLVED – that the Board:" too
 _POINT_VERB = re.compile(
     r"(?i:approved|agreed|endorsed|resolved|supported|adopted|decided|ratified|delegated|authorised|authorized|"
     r"recommended|confirmed|accepted|requested|commissioned|allocated|appointed)\b"
@@ -69,7 +71,7 @@ _BODY_WORDS = re.compile(
     r"Commission|Authority|Assembly|Leadership|Trustees|Governors|Sub-Committee)\b",
     re.IGNORECASE,
 )
-_NOTED = re.compile(r"\bnoted\b|\bto note\b|\bnote\b", re.IGNORECASE)
+_NOTED = re.compile(r"\bnoted\b|\bto note\b|\bnotes?\b", re.IGNORECASE)
 _DECIDING = re.compile(
     r"\b(?:approv|agree|endors|authoris|authoriz|adopt|delegat|support|refer|request|recommend|confirm|"
     r"appoint|allocat|accept|establish|commission|set up|provide|contribute|ratif)",
@@ -195,19 +197,33 @@ def _intro_prefix_ok(prefix: str, resolver: PersonResolver) -> bool:
 
 
 def _list_points(lines: list[TextLine], k: int) -> tuple[list[FoundDecision], int]:
+    """The points of a list under an intro line; a point wrapped over lines ("(b) recommends ... be allocated" /
+    "from the Investment Fund ...; and") is one point."""
     points: list[FoundDecision] = []
+    raw: list[str] = []  # the last point's lines so far
+    last: FoundDecision | None = None
     while k < len(lines):
         s = lines[k].stripped
         if not s or is_furniture(s):
             k += 1
+            last = None
             continue
         m = _POINT.fullmatch(lines[k].text)
         if not m:
-            break
-        text = _tidy(m.group("body"))
+            if last is None or lines[k].start != lines[k - 1].end + 1 or raw[-1].endswith((".", ";", "; and", "; or")):
+                break
+            raw.append(s)  # the point goes on on this line
+            last.text = _tidy(" ".join(raw))
+            last.span = Span(last.span.start, lines[k].span_end())
+            k += 1
+            continue
+        raw = [m.group("body").strip()]
+        text = _tidy(raw[0])
+        last = None
         if text and not _noted_only(text):
             a = lines[k].start + m.start("body")
-            points.append(FoundDecision(text, Span(a, lines[k].span_end())))
+            last = FoundDecision(text, Span(a, lines[k].span_end()))
+            points.append(last)
         k += 1
     return points, k
 

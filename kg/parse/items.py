@@ -155,6 +155,7 @@ def _numbered_items(lines: list[TextLine], prefix: str = "") -> list[_Cand]:
     whichever gives the longer run.
     """
     found = []
+    paragraphs = 0  # lines numbered "2.1" that read as prose, not titles
     for ln in lines:
         s = ln.stripped
         if prefix == "word":
@@ -171,14 +172,18 @@ def _numbered_items(lines: list[TextLine], prefix: str = "") -> list[_Cand]:
         if not m:
             continue
         title = _title_of(m.group("title"))
-        if title is None:
-            continue
         raw = m.group("num")
+        if title is None:
+            paragraphs += "." in raw
+            continue
         letter = None if prefix else (m.group("let1") or m.group("let2"))
         if prefix == "word" and raw[-1].isalpha():
             raw, letter = raw[:-1], raw[-1]
         printed = (m.group("code") if prefix == "code" else "") + raw + (letter or "")
         found.append((ln, raw, letter, printed, title))
+    subs = sum("." in f[1] for f in found)
+    if paragraphs >= 3 and paragraphs > subs:  # numbered paragraphs ("4.1 Ahmed Latif reported ..."), not sub-items
+        found = [f for f in found if "." not in f[1]]
     parts = (0, -1) if any("/" in f[1] for f in found) else (0,)
     runs = []
     for part in parts:

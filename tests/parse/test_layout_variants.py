@@ -556,3 +556,51 @@ def test_a_markdown_action_table_with_a_number_column(tmp_path):
         (["Rachel Dawes"], "Circulate the corrected minutes", "done", None),
         (["Gareth Lloyd-Jones"], "Share BCF returns with members", "open", None),
     ]
+
+
+CA_PRESENT = (
+    "South Wessex Business Board\nMinutes of the meeting held on 12 June 2024\n\n"
+    "Present:\nAhmed Latif, Director of Growth\nNicola Brennan, Head of Skills\nCarol Venn, Skills Manager\n"
+    "Megan Price, Board Secretary\nYasmin Patel, Safeguarding Lead\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line, owners, text, status",
+    [
+        ("The revised business case will be circulated before submission. [Action: Ahmed Latif]",
+         ["Ahmed Latif"], "The revised business case will be circulated before submission", "open"),
+        ("Megan Price will circulate the invitation. [Action: MP – complete]",
+         ["Megan Price"], "Megan Price will circulate the invitation", "done"),
+        ("It was agreed to align the plans.\n[Action: Nicola Brennan / Carol Venn – to meet with the Federation of\n"
+         "Small Businesses]", ["Nicola Brennan", "Carol Venn"], "meet with the Federation of Small Businesses", "open"),
+        ("The briefing is overdue (Action: YP).", ["Yasmin Patel"], "The briefing is overdue", "open"),
+        ("ACTION (YP): arrange the two learning events.", ["Yasmin Patel"], "arrange the two learning events", "open"),
+        ("ACTION (AL/NB): draft the bid.", ["Ahmed Latif", "Nicola Brennan"], "draft the bid", "open"),
+    ],
+)
+def test_actions_with_their_owners_in_brackets(line, owners, text, status):
+    doc = CA_PRESENT + "1. Skills\n\n" + line + "\n\n2. Any other business\n\nNone.\n"
+    record = parse(Document("ca.txt", doc, "0" * 64, "text"), default())
+    assert [(a.owners, a.text, a.status) for a in record.actions] == [(owners, text, status)]
+
+
+def test_numbered_paragraphs_are_not_agenda_items():
+    text = (
+        "1.  APOLOGIES\n\n1.1 Apologies were received as listed above.\n\n2.  MINUTES\n\n"
+        "2.1 The minutes of the meeting held on 14 March were agreed.\n2.2 Matters arising: none.\n\n"
+        "3.  SKILLS\n\n3.1 Nicola Brennan presented the report on skills.\n3.2 The Chair thanked her for it.\n"
+    )
+    assert [(i.number, i.title) for i in parse_items(text, [])] == [("1", "APOLOGIES"), ("2", "MINUTES"), ("3", "SKILLS")]
+
+
+def test_resolved_that_the_board_over_points_wrapped_over_lines():
+    text = (
+        "4.  QUAYSIDE\n\n4.3 RESOLVED – that the Board:\n    (a) notes the revised cost of the project;\n"
+        "    (b) recommends that up to £850,000 be allocated\n        from the Investment Fund; and\n"
+        "    (c) delegates to the Chief Executive the submission of a revised business case.\n\n5.  AOB\n\nNone.\n"
+    )
+    assert decisions(text) == [
+        "Recommends that up to £850,000 be allocated from the Investment Fund.",
+        "Delegates to the Chief Executive the submission of a revised business case.",
+    ]
