@@ -51,7 +51,8 @@ _POINT = re.compile(
 _IT_WAS = re.compile(r"\b[Ii]t\s+was\s+(?:(?:\w+,?\s+){0,2}?)(?i:agreed|resolved|decided|approved)\b")
 _PASSIVE = re.compile(
     r"\b(?P<aux>was|were|be|being)\s+(?:(?:\w+ly|duly|formally|also)\s+)?"
-    r"(?P<v>agreed|approved|endorsed|adopted|ratified|accepted|confirmed|signed)\b"
+    r"(?P<v>agreed|approved|endorsed|adopted|ratified|accepted|confirmed|signed"
+    r"|AGREED|APPROVED|ENDORSED|ADOPTED|RATIFIED|ACCEPTED|CONFIRMED|SIGNED)\b"
 )
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|should|may|might|must|to|can|cannot|not|shall)\s+$")
 _BARE = re.compile(
@@ -62,7 +63,9 @@ _BARE = re.compile(
 _SUBJECT = re.compile(
     r"(?P<subj>(?:The\s+|All\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for|the|&)){0,6}"
     r"|The\s+(?:board|committee|cabinet|group|partnership|panel|forum|executive|council|meeting|members|partners))\s+"
-    r"(?:(?:also|unanimously|formally|then|therefore)\s+)?(?P<v>agreed|approved|endorsed|supported|resolved|adopted|decided|ratified"
+    r"(?:(?:also|then|therefore|[a-z]{3,}ly)\s+)?"  # "The Board retrospectively approved"
+    r"(?:(?i:noted|received|considered|welcomed)\b[^.;]{0,200}?\s+and\s+)?"  # "NOTED the update and APPROVED ..."
+    r"(?P<v>agreed|approved|endorsed|supported|resolved|adopted|decided|ratified"
     r"|voted(?:\s+unanimously)?\s+(?:to|in\s+favour\s+of)|AGREED|APPROVED|ENDORSED|SUPPORTED|RESOLVED|ADOPTED|DECIDED|RATIFIED)\b"
     r"(?!\s+(?:by|with)\b)"
 )
@@ -93,7 +96,8 @@ _BY_OTHERS = re.compile(r"\s+by\s+(?!the\s+(?:meeting|board|committee|group|cabi
 _CONDITION = re.compile(r"\s*(?:If|Once|When|Until|Unless)\b")
 _TRAILING_AND = re.compile(r"(?:[,;]?\s+and|[,;])$")
 _AGREED_THAT = re.compile(r"\bagreed\s+that\s+")
-_PASSIVE_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "accepted", "confirmed", "signed")
+_PASSIVE_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "accepted", "confirmed", "signed",
+                  "AGREED", "APPROVED", "ENDORSED", "ADOPTED", "RATIFIED", "ACCEPTED", "CONFIRMED", "SIGNED")
 _SUBJECT_VERBS = (
     "agreed", "approved", "endorsed", "supported", "resolved", "adopted", "decided", "ratified", "voted",
     "AGREED", "APPROVED", "ENDORSED", "SUPPORTED", "RESOLVED", "ADOPTED", "DECIDED", "RATIFIED",
@@ -159,7 +163,12 @@ def find_decisions(
             for a, b in sentences(clean, ln.start, ln.end):
                 if clean[a].isdigit() or clean[a] == "(" or clean[a + 1 : a + 2] in (")", "."):
                     a = _past_paragraph_number(clean, a, b)
+                label = _DECISION_LABEL.match(clean, a, b) if clean[a] in "DdOoRr" else None
+                if label:  # "Decision: The Board agreed ..." / "Decision: To approve ..."
+                    a = label.end()
                 found = _sentence_decision(clean, a, b, resolver, body, recurring)
+                if found is None and label:
+                    found = _found(clean, a, b, resolver)
                 if found:
                     out.append(found)
         k += 1
@@ -283,6 +292,8 @@ def _sentence_decision(
     return None
 
 
+# "Decision:", "Outcome:", "Resolution:" before what was decided
+_DECISION_LABEL = re.compile(r"(?:Decisions?|DECISIONS?|Outcome|OUTCOME|Resolution|RESOLUTION)\s*[:–—-]\s*(?=\S)")
 # A paragraph number opening a line ("6.2 The Board agreed ...", "(b) It was resolved ...")
 _PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s+(?=\S)")
 

@@ -604,3 +604,22 @@ def test_resolved_that_the_board_over_points_wrapped_over_lines():
         "Recommends that up to £850,000 be allocated from the Investment Fund.",
         "Delegates to the Chief Executive the submission of a revised business case.",
     ]
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("Decision: The Board agreed to refresh the delivery plan.", "The Board agreed to refresh the delivery plan."),
+        ("Decision: The Board retrospectively approved the plan as submitted.",
+         "The Board retrospectively approved the plan as submitted."),
+        ("The Committee NOTED the update and APPROVED the revised framework.",
+         "The Committee NOTED the update and APPROVED the revised framework."),
+        ("The minutes of the meeting held on 19 October 2023 were APPROVED as an accurate record.",
+         "The minutes of the meeting held on 19 October 2023 were APPROVED as an accurate record."),
+        ("Decision: The Board noted the progress report.", None),
+        ("The Committee NOTED the update.", None),
+    ],
+)
+def test_decision_labels_adverbs_and_capitals(line, found):
+    text = f"1. Strategy\n\nSome discussion.\n\n{line}\n\n2. Any other business\n\nNone.\n"
+    assert decisions(text) == ([found] if found else [])
