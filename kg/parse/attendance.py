@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.gazetteer import Gazetteer, expand_org_abbreviation
-from kg.names import person_key
+from kg.names import initials, person_key
 from kg.parse import people as P
 from kg.parse.scan import finditer_from, folded, indexed
 from kg.parse.sentences import lowered
@@ -480,10 +480,15 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
         clean = _aligned_as_tabs(clean.strip())  # a lead tab is the label's empty column
         if not person_like(clean):
             break
-        blanks = 0
+        first = nxt
         offset = nxt.start + max(0, nxt.raw.find(clean[:20])) if clean else nxt.start
-        _block_line(clean, offset, Span(nxt.start, nxt.end), lst, cap, gaz, res, councillors=councillors)
-        start = nxt.start if start is None else start
+        while clean.count("(") > clean.count(")") and j + 1 < len(lines) and lines[j + 1].clean.strip():
+            j += 1  # "Ruth Pennington (Avon Marsh" / "Integrated Care Board); Simon Abara (...)": one line
+            nxt = lines[j]
+            clean = f"{clean} {nxt.clean.strip()}"
+        blanks = 0
+        _block_line(clean, offset, Span(first.start, nxt.end), lst, cap, gaz, res, councillors=councillors)
+        start = first.start if start is None else start
         end = nxt.end
         j += 1
     if start is not None:
@@ -563,6 +568,10 @@ def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazett
         first, *others = s.split("\t")
         marks = [_CELL_MARKER.fullmatch(o.strip()) for o in others]
         mark = next((P.marker_kind(mk.group("m")) for mk in marks if mk), None)
+        for k, o in enumerate(others):  # "Head of Communities (Chair)": a marker closing a cell
+            end = P.end_marker(o) if not marks[k] and o.rstrip().endswith(")") else None
+            if end:
+                mark, others[k] = mark or end[0], o[: end[1]]
         attrs = [part for o, mk in zip(others, marks) if o.strip() and not mk for part in P.attr_segments(o.strip(), gaz)]
         org, role = P.classify_attrs(attrs, gaz) if attrs else (None, None)
         for hit in P.split_run(first):
@@ -753,7 +762,8 @@ def _prose_deputies(text: str, res: AttendanceResult) -> None:
                 continue
             for m in rx.finditer(ln.raw):
                 dep, for_ = m.group("dep"), m.group("for")
-                if not (P.looks_like_name(dep) and P.looks_like_name(for_)):
+                # "KL attended in place of Supt Dwyer": initials stand for someone listed (``finish``)
+                if not ((P.looks_like_name(dep) or _INITIALS_ONLY.fullmatch(dep)) and P.looks_like_name(for_)):
                     continue
                 span = _sentence(text, ln.start + m.start(), ln.start + m.end())
                 res.deputies.append(Deputy(_clean_name(dep), _clean_name(for_), span))
@@ -826,14 +836,46 @@ def finish(res: AttendanceResult, gaz: Gazetteer, body: str | None) -> None:
         for p in res.present + res.apologies:
             if not p.organisation and (p.capacity != "guest" or (p.honorific or "").casefold() in _CLLR):
                 p.organisation = council
+    full = _FullNames(res.present + res.apologies)
+    # "Ashby" beside "Derek Ashby"; initials that stand for no one listed are no one
+    res.present = [p for p in res.present if not full.shortened(p.name) and not _INITIALS_ONLY.fullmatch(p.name)]
+    res.apologies = [p for p in res.apologies if not full.shortened(p.name)]
     seen = set()
     deps = []
     for d in res.deputies:
+        d.name, d.for_name = full.of(d.name), full.of(d.for_name)  # "Lee Tomkins for Greer": Hannah Greer
+        if _INITIALS_ONLY.fullmatch(d.name):
+            continue
         k = (person_key(d.name), person_key(d.for_name))
         if k[0] and k[1] and k[0] != k[1] and k not in seen:
             seen.add(k)
             deps.append(d)
     res.deputies = deps
+
+
+_INITIALS_ONLY = re.compile(r"[A-Z]{2,4}")
+
+
+class _FullNames:
+    """The full names of a meeting's people, for the family names and initials that stand for them."""
+
+    def __init__(self, people: list[Person]):
+        self._by_short: dict[str, set[str]] = {}
+        for p in people:
+            words = person_key(p.name).split()
+            if len(words) >= 2:
+                for short in (words[-1], initials(p.name).casefold()):
+                    self._by_short.setdefault(short, set()).add(p.name)
+
+    def of(self, name: str) -> str:
+        """The one full name that ``name`` ("Greer", "KL") stands for, else ``name``."""
+        words = person_key(name).split()
+        hits = self._by_short.get(words[0], set()) if len(words) == 1 else set()
+        return next(iter(hits)) if len(hits) == 1 else name
+
+    def shortened(self, name: str) -> bool:
+        """Whether ``name`` is only the family name of someone listed in full."""
+        return self.of(name) != name
 
 
 _CLLR = {"cllr", "cllr.", "councillor", "county councillor", "cc"}

@@ -561,6 +561,9 @@ def classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str
             if len(segs) >= 2 and is_roleish(segs[-2]) and not is_roleish(last) and _capitalised(last):
                 org = gaz.canonical_org(last)
                 drop.add(len(segs) - 1)
+            elif len(segs) == 1 and not is_roleish(last) and _capitalised(last) and not looks_like_name(last):
+                org = gaz.canonical_org(last)  # "(Harwick Women's Refuge)": a name in capitals that is no post
+                drop.add(0)
     role_parts = [extra_role.get(i, s) for i, s in enumerate(segs) if i not in drop or i in extra_role]
     role = ", ".join(p for p in role_parts if p) or None
     return org, role
@@ -778,15 +781,20 @@ def _may_deputise(text: str) -> bool:
     return low is None or any(w in low for w in _DEPUTISING_WORDS)
 
 
+_ATTR_SPLIT = re.compile(r"\s*[,;]\s*")
+_ATTR_DASH_SPLIT = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+")
+
+
 def attr_segments(inner: str, gaz: Gazetteer) -> list[str]:
     """What a name's brackets or cell say, as segments: "Wyvern DC, Community Safety Manager" is an organisation and a role.
 
     Split only where a part names an organisation: "(Cabinet Member: Fire,
     Planning and Infrastructure)" is one role listing a portfolio.
     """
-    if "," not in inner and ";" not in inner or ":" in inner:
+    dashed = " – " in inner or " - " in inner or " — " in inner  # "Harwick District Council – Head of Communities"
+    if "," not in inner and ";" not in inner and not dashed or ":" in inner:
         return [inner]
-    parts = [p for p in re.split(r"\s*[,;]\s*", inner) if p]
+    parts = [p for p in (_ATTR_DASH_SPLIT if dashed else _ATTR_SPLIT).split(inner) if p]
     if any(_MARKER_WORDS.fullmatch(p) or known_org(p, gaz) or is_orgish(p) and not is_roleish(p) for p in parts):
         return parts
     return [inner]

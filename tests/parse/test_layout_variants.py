@@ -623,3 +623,37 @@ def test_resolved_that_the_board_over_points_wrapped_over_lines():
 def test_decision_labels_adverbs_and_capitals(line, found):
     text = f"1. Strategy\n\nSome discussion.\n\n{line}\n\n2. Any other business\n\nNone.\n"
     assert decisions(text) == ([found] if found else [])
+
+
+def test_aligned_rows_of_name_then_organisation_dash_role(gaz):
+    text = (
+        "Harwick Community Safety Partnership\nMinutes of the meeting held on 5 March 2024\n\nPresent\n"
+        "Jane Brown (JB)          Harwick District Council – Head of Communities (Chair)\n"
+        "Insp Kieran Lowe (KL)    Avon Marsh Constabulary – Neighbourhood Policing Inspector\n\n"
+        "Apologies\nSuperintendent Mark Dwyer (Avon Marsh Constabulary); Ruth Pennington (Avon Marsh\n"
+        "Integrated Care Board); Simon Abara (Harwick Women's Refuge)\n\n"
+        "Item 1 – Welcome\nKL attended in place of Superintendent Dwyer.\n"
+    )
+    res = attendance(text, gaz)
+    assert [(p.name, p.organisation, p.role) for p in res.present] == [
+        ("Jane Brown", "Harwick District Council", "Chair"),
+        ("Kieran Lowe", "Avon Marsh Constabulary", "Neighbourhood Policing Inspector"),
+    ]
+    assert [(p.name, p.organisation) for p in res.apologies] == [
+        ("Mark Dwyer", "Avon Marsh Constabulary"),
+        ("Ruth Pennington", "Avon Marsh Integrated Care Board"),
+        ("Simon Abara", "Harwick Women's Refuge"),
+    ]
+    assert [(d.name, d.for_name) for d in res.deputies] == [("Kieran Lowe", "Mark Dwyer")]
+
+
+def test_a_family_name_alone_is_the_person_listed_in_full(gaz):
+    text = (
+        "Minutes of the Business Board held on 12 June 2024\n\nBoard Members\n"
+        "Cllr Derek Ashby (substitute for Cllr Maria Constantinou)\nRichard Tamblyn, Tamblyn Marine Ltd\n\n"
+        "Apologies\nCllr Maria Constantinou, Blandmere District Council\n\n"
+        "1. Apologies\nCllr Ashby attended as substitute for Cllr Constantinou.\n"
+    )
+    res = attendance(text, gaz)
+    assert [p.name for p in res.present] == ["Derek Ashby", "Richard Tamblyn"]
+    assert [(d.name, d.for_name) for d in res.deputies] == [("Derek Ashby", "Maria Constantinou")]
