@@ -24,7 +24,7 @@ from kg.parse.sentences import lowered
 
 HEADS = {
     "Programme", "Program", "Plan", "Strategy", "Pilot", "Review", "Initiative", "Clinic", "Conversation",
-    "Challenge", "Scheme", "Project", "Fund", "Programmes", "Plans", "Strategies",
+    "Challenge", "Scheme", "Project", "Fund", "Programmes", "Plans", "Strategies", "Framework", "Protocol",
 }
 _HEAD_WORDS = tuple(sorted({h.lower() for h in HEADS}))
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

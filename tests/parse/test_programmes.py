@@ -28,6 +28,10 @@ def test_gazetteer_alias_gives_the_canonical_name_in_any_case():
         ("The Eastfield Estate Regeneration Programme was on track.", ["Eastfield Estate Regeneration Programme"]),
         ("The Local Plan Review would start in May.", ["Local Plan Review"]),
         ("The Climate Action Plan was published.", ["Climate Action Plan"]),
+        ("The Patient Safety Incident Response Framework went live.", ["Patient Safety Incident Response Framework"]),
+        ("A Self-Neglect and Hoarding Protocol was agreed.", ["Self-Neglect and Hoarding Protocol"]),
+        # another plan ending in the words of a gazetteer entry is that plan, not the entry
+        ("The Local Skills Improvement Plan should reflect the findings.", ["Local Skills Improvement Plan"]),
     ],
 )
 def test_capitalised_names_ending_in_a_programme_word(line, expected):
