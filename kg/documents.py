@@ -252,14 +252,16 @@ def _os_reason(exc: OSError) -> str:
 
 def _read_kind(raw: bytes, kind: str, suffix: str, where: str) -> tuple[list[Line], list[str], str]:
     """Run the reader for ``kind``; a failure of a format library means a corrupt file."""
-    from kg.readers.text import decode, text_lines
+    from kg.readers.text import decode, text_lines, without_front_matter
 
     if kind == "text":
         try:
             text, warnings = decode(raw)
         except FormatError as exc:
             raise ReadError(where, str(exc)) from exc
-        return text_lines(text), warnings, "markdown" if is_markdown(text, suffix) else "text"
+        if is_markdown(text, suffix):
+            return text_lines(without_front_matter(text)), warnings, "markdown"
+        return text_lines(text), warnings, "text"
     try:
         if kind == "html":
             from kg.readers.html import read_html as reader

@@ -42,7 +42,11 @@ _TITLE_FIELD = re.compile(
     r"title|group)\s*:\s*(?P<v>.*)$",
     re.IGNORECASE,
 )
-_LOC_FIELD = re.compile(r"^(?:location|venue|place|where|meeting\s+venue|held\s+at)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
+# "Location: ...", alone or as one field of several on a line ("Date: 11/07/2024 · Time: 13:30 · Location: ...")
+_LOC_FIELD = re.compile(
+    r"(?:^|\s[·•|]\s*|\t)(?:location|venue|place|where|meeting\s+venue|held\s+at)\s*:\s*(?P<v>[^·•|\t]*?)\s*$",
+    re.IGNORECASE,
+)
 _TIME_FIELD = re.compile(r"^(?:time|start\s+time|starting\s+time)\s*:\s*(?P<v>.+)$", re.IGNORECASE)
 _DATE_FIELD = re.compile(r"^(?:date(?:\s+and\s+time)?|meeting\s+date|date\s*/\s*time)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
 _ANY_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&]{1,30}:\s*$")
@@ -130,7 +134,11 @@ def _header_lines(text: str) -> list[Line]:
 
 
 def _nonblank(lines: list[Line]) -> list[tuple[Line, str]]:
-    return [(ln, ln.clean) for ln in lines if ln.clean]
+    """The lines with text, but for a site's breadcrumbs ("Home › Meetings › 2024")."""
+    return [(ln, ln.clean) for ln in lines if ln.clean and not _BREADCRUMBS.search(ln.clean)]
+
+
+_BREADCRUMBS = re.compile(r"[›»>]\s[^›»>\n]+\s[›»>]\s")
 
 
 def _tidy(name: str) -> str:
@@ -307,7 +315,7 @@ def _find_date(lines: list[Line], text: str, h: Header) -> None:
 def _find_location(lines: list[Line], h: Header) -> None:
     rows = _nonblank(lines)
     for k, (ln, clean) in enumerate(rows):
-        m = _LOC_FIELD.match(clean)
+        m = _LOC_FIELD.search(clean) if ":" in clean else None
         if not m:
             continue
         value = m.group("v").strip()

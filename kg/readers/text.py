@@ -74,3 +74,18 @@ def text_lines(text: str) -> list[Line]:
     would only be built to be taken apart again.
     """
     return [Line(text)]
+
+
+# A YAML block at the top of a Markdown file exported from a wiki or a static site: "---" ... "---"
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:[^\n]*\n){0,60}?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+
+
+def without_front_matter(text: str) -> str:
+    """``text`` with its YAML front matter blanked (its newlines kept): page metadata, not minutes.
+
+    Its "title:" would otherwise read as the meeting's title.
+    """
+    m = _FRONT_MATTER.match(text) if text.startswith(("---", "\ufeff---")) else None
+    if not m or ":" not in m.group(0):
+        return text
+    return "\n" * m.group(0).count("\n") + text[m.end() :]

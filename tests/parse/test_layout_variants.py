@@ -657,3 +657,22 @@ def test_a_family_name_alone_is_the_person_listed_in_full(gaz):
     res = attendance(text, gaz)
     assert [p.name for p in res.present] == ["Derek Ashby", "Richard Tamblyn"]
     assert [(d.name, d.for_name) for d in res.deputies] == [("Derek Ashby", "Maria Constantinou")]
+
+
+def test_a_wiki_export_with_front_matter_breadcrumbs_and_fields_on_one_line(tmp_path):
+    from kg.documents import read_document
+
+    text = (
+        '---\ntitle: "HWB – Minutes – 11 July 2024"\nspace: HWB\n---\n\n'
+        "[Home](/wiki/HWB) › [Meetings](/wiki/HWB/meetings) › 11 July 2024\n\n"
+        "# Eastmoor Health and Wellbeing Board\n\n"
+        "> **Meeting date:** 11/07/2024 · **Time:** 13:30–15:45 · **Location:** Council Chamber, Eastmoor Civic Centre\n\n"
+        "## 1. Welcome\n\nThe Chair welcomed members.\n\n## 2. Any other business\n\nNone.\n"
+    )
+    (tmp_path / "hwb.md").write_text(text, encoding="utf-8")
+    doc = read_document(tmp_path / "hwb.md")
+    assert "title:" not in doc.text
+    header = parse_header(doc.text, doc.headings, default())
+    assert (header.body, header.date, header.location) == (
+        "Eastmoor Health and Wellbeing Board", "2024-07-11", "Council Chamber, Eastmoor Civic Centre"
+    )
