@@ -479,10 +479,15 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
             break
         clean = _aligned_as_tabs(clean.strip())  # a lead tab is the label's empty column
         if not person_like(clean):
+            if _wrapped_cell(nxt, lines[j - 1], res.present if lst == "present" else res.apologies, gaz):
+                end = nxt.end
+                j += 1
+                continue
             break
         first = nxt
         offset = nxt.start + max(0, nxt.raw.find(clean[:20])) if clean else nxt.start
-        while clean.count("(") > clean.count(")") and j + 1 < len(lines) and lines[j + 1].clean.strip():
+        while j + 1 < len(lines) and (clean.count("(") > clean.count(")") and lines[j + 1].clean.strip()
+                                      or lines[j + 1].clean.lstrip().startswith("(")):
             j += 1  # "Ruth Pennington (Avon Marsh" / "Integrated Care Board); Simon Abara (...)": one line
             nxt = lines[j]
             clean = f"{clean} {nxt.clean.strip()}"
@@ -494,6 +499,19 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
     if start is not None:
         res.regions.append(Span(start, end))
     return j
+
+
+def _wrapped_cell(ln: Line, above: Line, people: list[Person], gaz: Gazetteer) -> bool:
+    """A line holding only the organisation of the person above, indented to its column
+    ("Cllr Derek Ashby (substitute for ...)" / "                Blandmere District Council"); given to that person."""
+    indent = len(ln.raw) - len(ln.raw.lstrip(" \t"))
+    text = ln.clean.strip()
+    if indent < 8 or not people or people[-1].organisation or above.blank or "  " in text or len(text) > 80:
+        return False
+    if not (P.known_org(text, gaz) or P.is_orgish(text)):
+        return False
+    people[-1].organisation = gaz.canonical_org(text)
+    return True
 
 
 _ENTRY_HEAD_END = re.compile(r",|;|\(|\s[–—-]\s|:")

@@ -48,6 +48,7 @@ ROLE_WORDS = {
     "minute", "minutes", "taker", "independent", "portfolio", "cabinet", "interim", "acting", "senior",
     "corporate", "strategic", "business", "democratic", "monitoring", "programme", "project", "partner",
     "apologies", "present", "attendance", "attendees", "guest", "speaker", "vice", "mayor", "sheriff",
+    "sector",  # "Private Sector", "Voluntary and Community Sector": whom a board member stands for
 }
 # Words that make a segment an organisation.
 ORG_NOUNS = {
@@ -795,7 +796,7 @@ def attr_segments(inner: str, gaz: Gazetteer) -> list[str]:
     if "," not in inner and ";" not in inner and not dashed or ":" in inner:
         return [inner]
     parts = [p for p in (_ATTR_DASH_SPLIT if dashed else _ATTR_SPLIT).split(inner) if p]
-    if any(_MARKER_WORDS.fullmatch(p) or known_org(p, gaz) or is_orgish(p) and not is_roleish(p) for p in parts):
+    if dashed or any(_MARKER_WORDS.fullmatch(p) or known_org(p, gaz) or is_orgish(p) and not is_roleish(p) for p in parts):
         return parts
     return [inner]
 

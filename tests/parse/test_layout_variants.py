@@ -676,3 +676,25 @@ def test_a_wiki_export_with_front_matter_breadcrumbs_and_fields_on_one_line(tmp_
     assert (header.body, header.date, header.location) == (
         "Eastmoor Health and Wellbeing Board", "2024-07-11", "Council Chamber, Eastmoor Civic Centre"
     )
+
+
+def test_a_block_with_an_organisation_wrapped_into_its_column_and_sector_members(gaz):
+    text = (
+        "SOUTH WESSEX BUSINESS BOARD\nMINUTES OF THE MEETING HELD ON 12 JUNE 2024\n\nBoard Members\n"
+        "  Cllr Derek Ashby (substitute for Cllr Maria Constantinou)\n"
+        "                             Blandmere District Council\n"
+        "  Jasmine Okafor             Private Sector – Okafor Digital\n"
+        "  Carol Venn                 Principal, Wessex Coast College\n\n"
+        "Apologies\n  Cllr Maria Constantinou (Blandmere District Council), Cllr Tom Harker\n"
+        "  (Shireford Borough Council)\n\n1.  APOLOGIES\n"
+    )
+    res = attendance(text, gaz)
+    assert [(p.name, p.organisation, p.role) for p in res.present] == [
+        ("Derek Ashby", "Blandmere District Council", None),
+        ("Jasmine Okafor", "Okafor Digital", "Private Sector"),
+        ("Carol Venn", "Wessex Coast College", "Principal"),
+    ]
+    assert [(p.name, p.organisation) for p in res.apologies] == [
+        ("Maria Constantinou", "Blandmere District Council"),
+        ("Tom Harker", "Shireford Borough Council"),
+    ]
