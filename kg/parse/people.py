@@ -49,6 +49,7 @@ ROLE_WORDS = {
     "corporate", "strategic", "business", "democratic", "monitoring", "programme", "project", "partner",
     "apologies", "present", "attendance", "attendees", "guest", "speaker", "vice", "mayor", "sheriff",
     "sector",  # "Private Sector", "Voluntary and Community Sector": whom a board member stands for
+    "gp",
 }
 # Words that make a segment an organisation.
 ORG_NOUNS = {
@@ -636,12 +637,16 @@ def parse_entries(text: str, gaz: Gazetteer, offset: int = 0, *, councillors: bo
     segs = _split_commas(text, offset)
     pieces: list[tuple[str, int, int, bool]] = []  # text, start, end, is_name
     names_only = True  # while every segment so far is a name, an unfamiliar name is still a name
+    # "A Byrne, Officer; B Cole, Manager": semicolons between entries, commas inside them; a segment after a
+    # semicolon opens an entry, so an unfamiliar name there is still a name
+    by_semicolon = ";" in text and "," in text
     for k, (seg, a, _b) in enumerate(segs):
+        opens = by_semicolon and k and text[: a - offset].rstrip().endswith(";")
         lead = _COUNCILLORS.match(seg) if k and seg[:1] in "CcK" else None
         if lead:  # "Councillor A (Leader); Councillors B, C and D": the rest are councillors too
             councillors = True
             seg, a = seg[lead.end() :], a + lead.end()
-        got = _classify_segment(seg, a, councillors, lenient=names_only or k == 0)
+        got = _classify_segment(seg, a, councillors, lenient=names_only or k == 0 or opens)
         names_only = names_only and all(p[3] for p in got)
         pieces.extend(got)
     entries: list[Entry] = []

@@ -29,12 +29,27 @@ def row_lines(cells: list[list[Line]], layout: bool) -> list[Line]:
     cells = [[ln for ln in lines if ln.text.strip()] for lines in cells]
     if not any(cells):
         return []
-    row = "\t".join(" ".join(ln.text.replace("\t", " ").strip() for ln in lines) for lines in cells)
+    row = "\t".join(_cell_text(lines) for lines in cells)
     if not row.strip():
         return []
     filled = [lines for lines in cells if lines]
     heading = len(filled) == 1 and all(ln.heading for ln in filled[0])
     return [Line(row, heading)]
+
+
+def _cell_text(lines: list[Line]) -> str:
+    """A data cell's lines on one line: "; " between entries ("Connor Maguire, Board Manager" /
+    "Aisling Byrne, Business Support Officer"), a space inside a wrapped one ("Gloucestershire County" / "Council")."""
+    out = ""
+    for ln in lines:
+        text = ln.text.replace("\t", " ").strip()
+        if not out:
+            out = text
+        elif "," in text and "," in out.rsplit("; ", 1)[-1] and not out.endswith((",", ";")):
+            out += "; " + text
+        else:
+            out += " " + text
+    return out
 
 
 def _trim(lines: list[Line]) -> list[Line]:

@@ -698,3 +698,14 @@ def test_a_block_with_an_organisation_wrapped_into_its_column_and_sector_members
         ("Maria Constantinou", "Blandmere District Council"),
         ("Tom Harker", "Shireford Borough Council"),
     ]
+
+
+def test_semicolons_between_entries_commas_inside_them(gaz):
+    from kg.parse.people import parse_entries
+
+    entries = parse_entries("Connor Maguire, Board Manager; Aisling Byrne, Business Support Officer", gaz)
+    assert [(e.raw, e.role) for e in entries] == [
+        ("Connor Maguire", "Board Manager"),
+        ("Aisling Byrne", "Business Support Officer"),
+    ]
+    assert [(e.raw, e.role) for e in parse_entries("Dr Fenella Crowe, Named GP", gaz)] == [("Dr Fenella Crowe", "Named GP")]

@@ -164,3 +164,17 @@ def test_heading_spans_quote_whole_lines(read_bytes, name):
     assert doc.headings
     for h in doc.headings:
         assert h.quote(doc.text) in lines
+
+
+def test_entries_on_lines_of_their_own_in_a_table_cell_stay_apart(read_bytes):
+    html = (
+        b"<html><body><h1>Kingsmere Safeguarding Adults Board</h1><table>"
+        b"<tr><th>Organisation</th><th>Present</th><th>Apologies</th></tr>"
+        b"<tr><td>SAB Business Unit</td><td>Connor Maguire, Board Manager<br>Aisling Byrne, Business Support Officer</td>"
+        b"<td>&nbsp;</td></tr>"
+        b"<tr><td>Kingsmere Borough</td><td>Gloucestershire County<br>Council</td><td></td></tr>"
+        b"</table></body></html>"
+    )
+    texts = read_bytes(html, "sab.html").text.split("\n")
+    assert "SAB Business Unit\tConnor Maguire, Board Manager; Aisling Byrne, Business Support Officer\t" in texts
+    assert "Kingsmere Borough\tGloucestershire County Council\t" in texts  # one entry wrapped over lines
