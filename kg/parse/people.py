@@ -49,7 +49,7 @@ ROLE_WORDS = {
     "corporate", "strategic", "business", "democratic", "monitoring", "programme", "project", "partner",
     "apologies", "present", "attendance", "attendees", "guest", "speaker", "vice", "mayor", "sheriff",
     "sector",  # "Private Sector", "Voluntary and Community Sector": whom a board member stands for
-    "gp",
+    "named",  # "Named GP", "Named Nurse": safeguarding posts
 }
 # Words that make a segment an organisation.
 ORG_NOUNS = {
@@ -441,7 +441,8 @@ def is_roleish(text: str) -> bool:
 def is_orgish(text: str) -> bool:
     """An organisation by its shape: an organisation noun, and not headed by a role word."""
     ws = _words(text)
-    if not any(w in ORG_NOUNS for w in ws) and not re.search(r"\b[A-Z]{2,}\)?$", text.strip()):
+    # an organisation noun, or ending in capitals ("Wyvern DC"), but not in "GP" ("Named GP" is a post)
+    if not any(w in ORG_NOUNS for w in ws) and not re.search(r"\b(?!GP\b)[A-Z]{2,}\)?$", text.strip()):
         return False
     role_headed = ws[-1] in ROLE_WORDS - ORG_NOUNS or ws[0] in {"head", "director", "chair", "chief", "manager", "leader"}
     return not role_headed

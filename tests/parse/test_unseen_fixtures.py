@@ -4,6 +4,13 @@ Each ``fixtures/unseen/<name>.txt`` has a hand-written ``<name>.json`` in the
 gold shape (``../shared/gold/SCHEMA.md``). The parser's record is scored field
 by field with the project scorer (``../shared/score.py``, else the local copy),
 so a change that helps one layout and hurts another shows here.
+
+Six of them (``hwb_wiki_export``, ``csp_pdf_pagebreaks``, ``town_council_prose``,
+``sab_cms_page``, ``icb_committee_roles``, ``ca_business_board``) were written
+blind: documents and gold by someone who had not read the parser, scored only
+afterwards (overall F1 0.67 at first). Their gold follows the seeds' conventions:
+points that only note a report are no decisions, undertakings in prose are no
+actions (each file's "notes" says where that changed a first answer).
 """
 
 from __future__ import annotations
