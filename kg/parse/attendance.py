@@ -103,6 +103,9 @@ _COLUMNS = {
     "apologies": r"apolog(?:y|ies)(?:\s+(?:received|sent))?|absent|sent\s+apologies",
     "deputy_for": r"deputising\s+for|substituting\s+for|sub(?:stitute)?\s+for|on\s+behalf\s+of\s+member|in\s+place\s+of",
     "deputy": r"deput(?:y|ies)|substitutes?|represented\s+by",
+    # a column saying how each row's person took part: "P", "A", "Sub"
+    "status": r"present\s*/\s*(?:apolog(?:y|ies)|absent)|apolog(?:y|ies)\s*/\s*present|p\s*/\s*a(?:\s*/\s*s(?:ub)?)?|"
+              r"attended\??|present\?|(?:attendance\s+)?status|attendance\s+\(p/a\)",
 }
 _COL_RX = {k: re.compile(rf"(?:{v})", re.IGNORECASE) for k, v in _COLUMNS.items()}
 _HEADER_HINT = re.compile(r"(?i)name|attend|member|present|organi[sz]|apolog|role|agenc|represent|deput|substitut|who")
@@ -111,7 +114,7 @@ _SEPS = {"tab": re.compile(r"\t"), "pipe": re.compile(r"\s*\|\s*"), "space": re.
 
 def _column_kind(cell: str) -> str | None:
     c = cell.strip(" :*").strip()
-    for kind in ("deputy_for", "apologies", "org", "role", "deputy", "name"):
+    for kind in ("status", "deputy_for", "apologies", "org", "role", "deputy", "name"):
         if _COL_RX[kind].fullmatch(c):
             return kind
     return None
@@ -333,6 +336,11 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
         mark = P.end_marker(org_text) if "(" in org_text else None  # "Police and Crime Commissioner (Chair)"
         if mark:
             org_text = org_text[: mark[1]]
+        dep_in_org = P._DEPUTY_IN.search(org_text) if "(" in org_text else None  # "Probation Service (for G Ogden)"
+        if dep_in_org and not P.looks_like_name(dep_in_org.group("who"), lenient=True):
+            dep_in_org = None  # "(for item 4 only)"
+        if dep_in_org:
+            org_text = (org_text[: dep_in_org.start()] + org_text[dep_in_org.end() :]).strip()
         org, role = P.resolve_org_cell(org_text, gaz) if org_text else (None, None)
         row_marker = mark[0] if mark else None
         if row.get("role") and row["role"][0]:
@@ -362,6 +370,18 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
             for p in present_people:
                 res.present.remove(p)
                 res.apologies.append(p)
+        status = _STATUS.get(row.get("status", ("",))[0].strip().casefold().rstrip("."))
+        if status == "apologies" or status == "absent":
+            for p in present_people:
+                res.present.remove(p)
+                if status == "apologies":
+                    res.apologies.append(p)
+        elif status == "deputy":
+            for p in present_people:
+                p.capacity = "deputy"
+        if dep_in_org and present_people and status != "apologies":
+            res.deputies.append(Deputy(present_people[-1].name, _clean_name(dep_in_org.group("who")),
+                                       present_people[-1].span))
         dep_for = row.get("deputy_for")
         if dep_for and dep_for[0] and present_people:
             res.deputies.append(Deputy(present_people[-1].name, _clean_name(dep_for[0]), Span(dep_for[1], dep_for[2])))
@@ -376,6 +396,15 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
                     if p in res.present:
                         res.present.remove(p)
                         res.apologies.append(p)
+
+
+# What a status column says of the row's person
+_STATUS = {
+    **dict.fromkeys(("p", "present", "y", "yes", "attended", "✓", "✔"), "present"),
+    **dict.fromkeys(("a", "apologies", "apols", "apol", "apology", "sent apologies"), "apologies"),
+    **dict.fromkeys(("n", "no", "absent", "did not attend", "dna"), "absent"),
+    **dict.fromkeys(("s", "sub", "substitute", "d", "deputy", "deputising", "rep"), "deputy"),
+}
 
 
 def _cell_entries(cell: str, gaz: Gazetteer) -> list[P.Entry]:

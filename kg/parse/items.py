@@ -316,12 +316,19 @@ def _headed_items(
 ) -> list[tuple[TextLine, str]]:
     marked = _marked_lines(text, lines, headings)
     use_caps = not marked
+    # Headings above the attendance are the document's titles ("Calderbrook Safeguarding Children
+    # Partnership"), not its business.
+    first_block = min((sp.start for sp in skip), default=-1)
     out = []
     for ln in lines:
+        if ln.start < first_block:
+            continue
         if ln.start in marked or (use_caps and _is_caps_heading(ln.stripped)):
             title = _title_of(ln.stripped, heading=True)
             if title:
                 out.append((ln, title))
+    while out and len(out) > 1 and _ACTION_LOG.fullmatch(out[-1][1]):
+        out.pop()  # the meeting's log of actions after its business (``_closing_log``)
     return out
 
 

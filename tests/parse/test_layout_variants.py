@@ -709,3 +709,32 @@ def test_semicolons_between_entries_commas_inside_them(gaz):
         ("Aisling Byrne", "Business Support Officer"),
     ]
     assert [(e.raw, e.role) for e in parse_entries("Dr Fenella Crowe, Named GP", gaz)] == [("Dr Fenella Crowe", "Named GP")]
+
+
+@pytest.mark.parametrize("header", ["Present/Apologies", "P/A", "Attendance status", "Attended?"])
+def test_a_status_column_says_who_was_present_sent_apologies_or_substituted(header, gaz):
+    text = (
+        "Calderbrook Safeguarding Children Partnership\nMinutes of the Executive held on 18 October 2023\n\n"
+        f"Name\tAgency\t{header}\n"
+        "Helen Radcliffe (Chair)\tCalderbrook Council – Director of Children's Services\tP\n"
+        "Graham Ogden\tProbation Service – Head of PDU\tA\n"
+        "Rhian Davies\tProbation Service (for Graham Ogden)\tSub\n"
+        "Amir Haddad\tNorthshire Police (for item 4 only)\tPresent\n"
+        "Colette Brierley\tNHS West Pennine ICB\tApologies\n\n1. Welcome\n"
+    )
+    res = attendance(text, gaz)
+    assert [p.name for p in res.present] == ["Helen Radcliffe", "Rhian Davies", "Amir Haddad"]
+    assert [p.name for p in res.apologies] == ["Graham Ogden", "Colette Brierley"]
+    assert [(d.name, d.for_name) for d in res.deputies] == [("Rhian Davies", "Graham Ogden")]
+
+
+def test_headings_above_the_attendance_are_titles_and_a_closing_action_log_no_item():
+    text = (
+        "Calderbrook Safeguarding Children Partnership\n\nExecutive Board – Minutes\n\nAttendance\n\n"
+        "Name\tAgency\nHelen Radcliffe\tCalderbrook Council\n\nWelcome and apologies\n\nHR welcomed members.\n\n"
+        "Neglect Strategy\n\nPL introduced the strategy.\n\nAction log\n\nNo.\tAction\tLead\n1\tPublish it\tPL\n"
+    )
+    heads = [Span(text.index(h), text.index(h) + len(h)) for h in (
+        "Calderbrook Safeguarding Children Partnership", "Welcome and apologies", "Neglect Strategy", "Action log")]
+    skip = parse_attendance(text, heads, default()).regions
+    assert [i.title for i in parse_items(text, heads, skip=skip)] == ["Welcome and apologies", "Neglect Strategy"]
