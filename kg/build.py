@@ -35,12 +35,12 @@ import os
 import threading
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -211,39 +211,26 @@ def _hash_one(s: Source) -> str | OSError:
 T = TypeVar("T")
 
 
-class _Background(Generic[T]):
-    """``work`` run in a thread; ``result()`` waits for its value (or raises its exception).
+def _in_thread(work: Callable[[], T], name: str, *, now: bool = False) -> Future[T]:
+    """``work`` run in a daemon thread, its value or exception in the returned ``Future``.
 
     For the store's reads: pyoxigraph releases the GIL while a query runs, so
-    the build goes on listing, hashing or parsing files meanwhile.
+    the build goes on listing, hashing or parsing files meanwhile. ``now``: run
+    here, before returning (no thread is worth starting).
     """
+    future: Future[T] = Future()
 
-    def __init__(self, work: Callable[[], T], name: str, *, now: bool = False):
-        self._value: T | None = None
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-        if now:  # no thread: done before returning
-            self._run(work)
-        else:
-            self._thread = threading.Thread(target=self._run, args=(work,), name=name, daemon=True)
-            self._thread.start()
-
-    def _run(self, work: Callable[[], T]) -> None:
+    def run() -> None:
         try:
-            self._value = work()
-        except BaseException as exc:  # handed to the waiting thread
-            self._error = exc
+            future.set_result(work())
+        except BaseException as exc:  # handed to whoever asks for the result
+            future.set_exception(exc)
 
-    def join(self) -> None:
-        """Wait for the work to end, whatever its outcome."""
-        if self._thread is not None:
-            self._thread.join()
-
-    def result(self) -> T:
-        self.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
+    if now:
+        run()
+    else:
+        threading.Thread(target=run, name=name, daemon=True).start()
+    return future
 
 
 def stored_sources(store) -> dict[str, tuple[str, str]]:
@@ -460,7 +447,7 @@ class _Writer:
             "ASK { GRAPH ?links { ?s ?p ?o } }", bindings={"links": ox.NamedNode(LINKS_GRAPH)})
         self.graphs: set[str] = set()
         self.loader = _Loader(store, depth=loads)
-        self.ahead: _Background[StoreFacts] | None = None  # the first exact batch's reads, while files parse
+        self.ahead: Future[StoreFacts] | None = None  # the first exact batch's reads, while files parse
 
     @property
     def described(self) -> set[str]:
@@ -548,7 +535,7 @@ class _Writer:
         written before (it takes them at its start, once).
         """
         if graphs and self.exact and not self.marked and self.bulk is None:
-            self.ahead = _Background(lambda: read_ahead(self.store, graphs), "kg-read-ahead")
+            self.ahead = _in_thread(lambda: read_ahead(self.store, graphs), "kg-read-ahead")
 
     def _take_ahead(self, gone: list[str]) -> StoreFacts | None:
         """The read-ahead if it was for exactly the graphs ``gone`` (waiting for it either way)."""
@@ -651,12 +638,12 @@ def build(
     """
     report = BuildReport()
     report.failed += [f"{p}: no such file or folder" for p in paths if not p.exists()]
-    reading = _Background(lambda: stored_sources(store), "kg-stored-sources")
+    reading = _in_thread(lambda: stored_sources(store), "kg-stored-sources")
     try:
         sources = plan_sources(paths)
         hashes = [_hash_one(s) for s in sources]
     finally:
-        reading.join()  # never left reading a store the caller may close
+        wait([reading])  # never left reading a store the caller may close
     by_name = reading.result()
     known = {g: sha for g, sha in by_name.values()}
     todo: list[Source] = []
@@ -714,7 +701,7 @@ def _write(todo: list[Source], dropped: list[str], store, known: dict[str, str],
     """Link and write the files ``todo``, drop the graphs ``dropped`` (the body of ``build``)."""
     writer = _Writer(store, gaz, known, exact=bool(known) and len(todo) <= SMALL_BUILD, expected=len(todo),
                      loads=min(2, jobs))  # a second core, if the build may use one, loads side by side
-    registry: _Background[Registry] | None = None
+    registry: Future[Registry] | None = None
     try:
         few = len(todo) <= IN_PROCESS  # parsed here: the store's reads go on in threads meanwhile
         registry = _registry(store, known, in_background=few)
@@ -736,13 +723,13 @@ def _write(todo: list[Source], dropped: list[str], store, known: dict[str, str],
     finally:
         for reading in (registry, writer.ahead):
             if reading is not None:
-                reading.join()  # never leave a read running under a store about to close
+                wait([reading])  # never leave a read running under a store about to close
         writer.loader.join()  # nor a load
         writer.discard()
     report.pruned = dropped
 
 
-def _registry(store, known: dict[str, str], in_background: bool) -> _Background[Registry]:
+def _registry(store, known: dict[str, str], in_background: bool) -> Future[Registry]:
     """The people the store knows (none on a fresh store).
 
     Read in a thread while the first files parse, when they parse here: a
@@ -750,5 +737,5 @@ def _registry(store, known: dict[str, str], in_background: bool) -> _Background[
     processes start (a fork copies only the forking thread).
     """
     if not known:
-        return _Background(Registry, "kg-registry", now=True)
-    return _Background(lambda: Registry.from_store(store), "kg-registry", now=not in_background)
+        return _in_thread(Registry, "kg-registry", now=True)
+    return _in_thread(lambda: Registry.from_store(store), "kg-registry", now=not in_background)
