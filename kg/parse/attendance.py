@@ -48,7 +48,8 @@ _LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
      r"sederunt", "present", "member"),  # "Sederunt": Scottish minutes' list of those present
     (r"officers(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance|supporting\s+officers",
      "present", "officer"),
-    (r"also\s+(?:present|in\s+attendance|attending)(?:\s+were)?|guests?|observers?|non[\s-]voting\s+members|"
+    (r"also\s+(?:present|in\s+attendance|attending)(?:\s+were)?|guests?|"
+     r"(?:cabinet|executive|other|portfolio\s+holder)\s+members?\s+(?:in\s+attendance|present|attending)|observers?|non[\s-]voting\s+members|"
      r"co-?opted\s+members|(?:in\s+attendance\s+)?by\s+invitation|invited|also\s+invited|advisers?", "present", "guest"),
     (r"substitutes?|deputies|substitute\s+members|substitutions", "present", "deputy"),
     (r"apolog(?:y|ies)(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+from",
@@ -65,7 +66,7 @@ _SECTION = re.compile(
 # The first two letters of every label above: a line opening with other letters is no label.
 _SECTION_STARTS = frozenset({
     "me", "co", "th", "pa", "bo", "pr", "at", "vo", "of", "in", "su", "al", "gu", "ob", "no", "by", "ad", "de", "ap", "ab",
-    "se",
+    "se", "ca", "ex", "ot", "po",
 })
 
 
@@ -635,6 +636,11 @@ def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazett
             target.append(person)
             if hit.deputy_for:
                 res.deputies.append(Deputy(person.name, _clean_name(hit.deputy_for), span))
+        return
+    if cap == "deputy" and ";" in s:  # "Cllr A for Cllr B; Cllr C for Cllr D"
+        for part in s.split(";"):
+            if part.strip():
+                _block_line(part.strip(), offset + s.find(part), span, lst, cap, gaz, res, councillors=councillors)
         return
     m = _SUBSTITUTING.match(s)
     if m is None and cap == "deputy":

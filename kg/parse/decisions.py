@@ -23,8 +23,10 @@ from kg.records import Span
 
 _VERBS = r"(?:agreed|resolved|decided|approved|endorsed|adopted|ratified)"
 _LIST_INTRO = re.compile(
-    r"(?:^|[\s,;])(?:it\s+was\s+(?:\w+\s+){0,2}?)?(?P<v>RESOLVED|AGREED|DECIDED|" + _VERBS + r"|Resolved|Agreed|Decided"
-    r"|Decisions?|DECISIONS?)(?:\s+(?:unanimously))?[\s:\-–—]*(?:(?:to|that|as\s+follows)[\s:\-–—]*)?$",
+    r"(?:^|[\s,;])(?:it\s+was\s+(?:\w+\s+){0,2}?)?(?P<v>RESOLVED|AGREED|DECIDED|RECOMMENDED|recommended|" + _VERBS
+    + r"|Resolved|Agreed|Decided|Decisions?|DECISIONS?)(?:\s+(?:unanimously))?"
+    r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'’&]*(?:\s+[A-Z][\w'’&]*){0,3})?"  # "RECOMMENDED to Cabinet that:"
+    r"[\s:\-–—]*(?:(?:to|that|as\s+follows)[\s:\-–—]*)?$",
     re.IGNORECASE,
 )
 # "The Board:" over a list whose points start with what it did ("a) approved ...; b) noted ...")
@@ -65,7 +67,7 @@ _SUBJECT = re.compile(
     r"|The\s+(?:board|committee|cabinet|group|partnership|panel|forum|executive|council|meeting|members|partners))\s+"
     r"(?:(?:also|then|therefore|[a-z]{3,}ly)\s+)?"  # "The Board retrospectively approved"
     r"(?:(?i:noted|received|considered|welcomed)\b[^.;]{0,200}?\s+and\s+)?"  # "NOTED the update and APPROVED ..."
-    r"(?P<v>agreed|approved|endorsed|supported|resolved|adopted|decided|ratified"
+    r"(?P<v>agreed|approved|endorsed|supported|resolved|adopted|decided|ratified|recommended|RECOMMENDED"
     r"|voted(?:\s+unanimously)?\s+(?:to|in\s+favour\s+of)|AGREED|APPROVED|ENDORSED|SUPPORTED|RESOLVED|ADOPTED|DECIDED|RATIFIED)\b"
     r"(?!\s+(?:by|with)\b)"
 )
@@ -84,7 +86,7 @@ _MINUTES_WORDS = re.compile(r"\b(?:minutes|notes|record|action\s+notes)\b", re.I
 # Every family needs one of these words; lines without one are skipped cheaply.
 _TRIGGERS = indexed((
     "agreed", "resolved", "decided", "decision", "approved", "endorsed", "adopted", "ratified", "accepted",
-    "confirmed", "signed", "supported", "voted",
+    "confirmed", "signed", "supported", "voted", "recommended",
 ))
 # What follows "RESOLVED" on the intro line of a list whose points did not parse: no decision of its own
 _EMPTY_REST = re.compile(r"[\W_]*(?:(?:that|to|as\s+follows)\b[\W_]*)?", re.IGNORECASE)
@@ -99,7 +101,7 @@ _AGREED_THAT = re.compile(r"\bagreed\s+that\s+")
 _PASSIVE_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "accepted", "confirmed", "signed",
                   "AGREED", "APPROVED", "ENDORSED", "ADOPTED", "RATIFIED", "ACCEPTED", "CONFIRMED", "SIGNED")
 _SUBJECT_VERBS = (
-    "agreed", "approved", "endorsed", "supported", "resolved", "adopted", "decided", "ratified", "voted",
+    "recommended", "RECOMMENDED", "agreed", "approved", "endorsed", "supported", "resolved", "adopted", "decided", "ratified", "voted",
     "AGREED", "APPROVED", "ENDORSED", "SUPPORTED", "RESOLVED", "ADOPTED", "DECIDED", "RATIFIED",
 )
 

@@ -204,7 +204,10 @@ def _find_body(lines: list[Line], h: Header) -> None:
             continue
         if council and _council(clean):
             continue
-        _set_body(h, _with_unit_line(_tidy(clean), rows, ln), ln)
+        x = _with_unit_line(_tidy(clean), rows, ln)
+        if council and _GENERIC_UNIT.match(x) and council.split()[0].casefold() not in x.casefold():
+            x = f"{council} {x}"  # "Place Scrutiny Committee" under the council's name
+        _set_body(h, x, ln)
         return
     if council:
         _set_body(h, council, rows[0][0])

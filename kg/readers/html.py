@@ -98,7 +98,27 @@ def read_html(raw: bytes) -> tuple[list[Line], list[str]]:
     except RecursionError as exc:
         raise HTMLError("HTML nested too deeply to read") from exc
     renderer.flush()
+    site = _site_name(soup)
+    if site and not any(site.casefold() in ln.text.casefold() for ln in renderer.lines[:12]):
+        return [Line(site), Line(""), *renderer.lines], warnings  # the council whose page it is, as a letterhead
     return renderer.lines, warnings
+
+
+# "Place Scrutiny Committee – 10 October 2023 – minutes | Thornleigh Borough Council": the site's name
+_SITE_NAME = re.compile(
+    r"\s[|–—-]\s(?P<site>(?:[A-Z][\w'’&-]*\s+){1,5}(?:Council|Authority|Partnership|Trust|Board|Police|Commissioner))\s*$"
+)
+
+
+def _site_name(soup: BeautifulSoup) -> str | None:
+    """The organisation a page's ``<title>`` names after its last separator, if any.
+
+    Council sites keep their name in the page title and the logo, both outside
+    the content area that is read; the minutes themselves name only the committee.
+    """
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    m = _SITE_NAME.search(title) if title else None
+    return m.group("site") if m else None
 
 
 def _deeper_than(soup: BeautifulSoup, limit: int) -> bool:

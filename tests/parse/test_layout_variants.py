@@ -738,3 +738,38 @@ def test_headings_above_the_attendance_are_titles_and_a_closing_action_log_no_it
         "Calderbrook Safeguarding Children Partnership", "Welcome and apologies", "Neglect Strategy", "Action log")]
     skip = parse_attendance(text, heads, default()).regions
     assert [i.title for i in parse_items(text, heads, skip=skip)] == ["Welcome and apologies", "Neglect Strategy"]
+
+
+def test_a_council_page_with_substitutes_cabinet_members_and_recommendations(tmp_path):
+    from kg.documents import read_document
+
+    html = (
+        "<html><head><title>Place Scrutiny Committee – 10 October 2023 – minutes | Thornleigh Borough Council</title>"
+        "</head><body><div id='main'><h1>Place Scrutiny Committee</h1>"
+        "<p><strong>Date:</strong> Tuesday 10 October 2023</p>"
+        "<p><strong>Present:</strong> Councillors Gemma Hollis (Chair), Lydia Fairclough and Owen Pritchard.</p>"
+        "<p><strong>Substitute Members:</strong> Cllr Owen Pritchard for Cllr Neil Varley; "
+        "Cllr Lydia Fairclough for Cllr Tessa Wragg.</p>"
+        "<p><strong>Cabinet Members in attendance:</strong> Councillor Asha Begum (Cabinet Member for Housing).</p>"
+        "<p><strong>36. Call-in: Ashgrove scheme</strong></p><p>Members debated the scheme at length.</p>"
+        "<p>The Committee RECOMMENDED to Cabinet that a further consultation be carried out.</p>"
+        "<p><strong>37. Active Travel Strategy</strong></p><p>The Committee RECOMMENDED to Cabinet that:</p>"
+        "<p>(a) the strategy include annual targets; and</p><p>(b) a delivery plan be published.</p>"
+        "</div></body></html>"
+    )
+    (tmp_path / "scrutiny.html").write_text(html, encoding="utf-8")
+    record = parse(read_document(tmp_path / "scrutiny.html"), default())
+    assert record.body == "Thornleigh Borough Council Place Scrutiny Committee"
+    assert [(p.name, p.organisation) for p in record.present] == [
+        ("Gemma Hollis", "Thornleigh Borough Council"),
+        ("Lydia Fairclough", "Thornleigh Borough Council"),
+        ("Owen Pritchard", "Thornleigh Borough Council"),
+        ("Asha Begum", "Thornleigh Borough Council"),
+    ]
+    assert sorted((d.name, d.for_name) for d in record.deputies) == [
+        ("Lydia Fairclough", "Tessa Wragg"), ("Owen Pritchard", "Neil Varley")]
+    assert [d.text for d in record.decisions] == [
+        "The Committee RECOMMENDED to Cabinet that a further consultation be carried out.",
+        "The strategy include annual targets.",
+        "A delivery plan be published.",
+    ]
