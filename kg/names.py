@@ -26,7 +26,7 @@ HONORIFICS = [
     "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron",
     "Reverend", "Rev", "Rev.", "Revd", "Canon", "Father",
     "PCC", "DPCC", "ACC", "DCC", "Supt", "Supt.", "Det Supt", "Det. Supt.", "DCI", "DI", "DS", "Ch Supt", "Insp",
-    "PCSO", "Sgt", "Det Sgt", "Ch Insp", "Chief Insp", "Det Insp",
+    "PCSO", "Sgt", "Det Sgt", "Ch Insp", "Chief Insp", "Det Insp", "CFO", "ACFO", "DCFO",
     "Alderman", "Mayor", "Deputy Mayor", "Provost", "Depute Provost", "Lord Provost", "Bailie",
 ]
 # Case matters ("DI" is a title, "Di" a first name), so match as printed or in capitals.

@@ -490,11 +490,16 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
     start = ln.start if not m.group("num") else None
     end = ln.end
     rest = (m.group("rest") or "").strip()
+    j = i + 1
     if rest:
         offset = ln.start + ln.raw.find(rest) if rest in ln.raw else ln.start
-        _block_line(rest, offset, Span(ln.start, ln.end), lst, cap, gaz, res, councillors=councillors)
+        while j < len(lines) and lines[j].clean.strip() and (
+                rest.count("(") > rest.count(")") or lines[j].clean.lstrip().startswith("(") or rest.endswith(",")):
+            rest = f"{rest} {lines[j].clean.strip()}"  # "Deborah Quayle (Assistant" / "Chief Fire Officer), ..."
+            end = lines[j].end
+            j += 1
+        _block_line(rest, offset, Span(ln.start, end), lst, cap, gaz, res, councillors=councillors)
         start = ln.start if start is None else start
-    j = i + 1
     blanks = 0
     while j < len(lines):
         nxt = lines[j]

@@ -172,9 +172,25 @@ def find_decisions(
                 if found is None and label:
                     found = _found(clean, a, b, resolver)
                 if found:
-                    out.append(found)
+                    out.extend(_inline_points(found))
         k += 1
     return out
+
+
+# "(1) that the plan be approved; and (2) that ...": points numbered within one sentence
+_INLINE_POINT = re.compile(r"(?:^|;\s*(?:and\s+|or\s+)?)\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s+")
+
+
+def _has_inline_points(text: str) -> bool:
+    return text.startswith("(") and len(_INLINE_POINT.findall(text)) >= 2
+
+
+def _inline_points(found: FoundDecision) -> list[FoundDecision]:
+    """One decision per point when a resolution numbers its points inline, each citing the sentence."""
+    if not _has_inline_points(found.text):
+        return [found]
+    parts = [_tidy(p) for p in _INLINE_POINT.split(found.text) if p.strip(" .;")]
+    return [FoundDecision(p, found.span) for p in parts if p and not _noted_only(p)]
 
 
 # What ``_LIST_INTRO`` can end with, before its closing dashes, colons and blanks.
@@ -267,7 +283,8 @@ def _sentence_decision(
         start = m.start() if len(sent[: m.start()].split()) <= 6 else 0
         return _found(clean, a + start, b, resolver)
     m = _BARE.match(sent) if low is None or "agreed" in low or "resolved" in low else None
-    if m and _EMPTY_REST.fullmatch(m.group("rest")) is None and not _noted_only(m.group("rest")):
+    if m and _EMPTY_REST.fullmatch(m.group("rest")) is None and (
+            not _noted_only(m.group("rest")) or _has_inline_points(m.group("rest").lstrip(" :–—-"))):
         label = m.group("label")
         if not label or _is_topic_label(label, resolver):
             return _found(clean, a + m.start("v"), b, resolver)
@@ -348,7 +365,7 @@ def _noted_only(text: str) -> bool:
 def _found(clean: str, a: int, b: int, resolver: PersonResolver) -> FoundDecision | None:
     b = _cut_other_speaker(clean, a, b, resolver)
     text = _tidy(clean[a:b])
-    if not text or _noted_only(text):
+    if not text or _noted_only(text) and not _has_inline_points(text):  # each point is judged apart
         return None
     return FoundDecision(text, Span(a, b))
 

@@ -333,10 +333,17 @@ def _find_location(lines: list[Line], h: Header) -> None:
             if rest:
                 _set_location(h, rest, ln2, ln2.raw.find(rest[:15]))
                 return
-    for ln, clean in rows:
+    for k, (ln, clean) in enumerate(rows):
         if _FUTURE.search(clean):
             continue
         m = _HELD_AT.search(clean) or (_HELD_LINE.search(clean) and _PLACE_TAIL.search(clean))
+        if m and m.end("loc") == len(clean) and k + 1 < len(rows) and rows[k + 1][0].start == ln.end + 1:
+            # "... held at Service" / "Headquarters, Brindley Road, Oakenvale on Friday ...": the place runs on
+            nxt = rows[k + 1][0]
+            whole = Line(ln.start, nxt.end, f"{ln.raw} {nxt.raw}")
+            m2 = _HELD_AT.search(whole.clean)
+            if m2 and m2.start("loc") == m.start("loc") and m2.end("loc") > len(clean) + 1:
+                ln, m = whole, m2
         if m:
             loc = re.sub(r"^the\s+", "", _strip_date_time(m.group("loc")), flags=re.IGNORECASE)
             if loc and not _HOW_HELD.fullmatch(loc):

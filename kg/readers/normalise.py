@@ -299,6 +299,9 @@ def assemble(raw_lines: Iterable[Line], *, markdown: bool = False) -> tuple[str,
     every line in Python would cost more than all the searches together.
     """
     text, texts, heads = _cleaned(list(raw_lines))
+    if "+-" in text or "+=" in text:
+        texts, heads = grid_tables(texts, heads)
+        text = "\n".join(texts)
     seps = _pipe_seps(text, texts) if "|" in text else []
     if seps:
         texts, heads = _pipe_rows(texts, heads, seps)
@@ -320,6 +323,76 @@ def assemble(raw_lines: Iterable[Line], *, markdown: bool = False) -> tuple[str,
         out = _unprotect(out)
         texts = out.split("\n")
     return out, _heading_spans(texts, heads)
+
+
+# -- ASCII grid tables ("+-----+-----+" borders, "| a | b |" rows), as text exports draw them
+
+_GRID_BORDER = re.compile(r"\s*\+(?:[-=:]{2,}\+)+\s*")
+
+
+def grid_tables(texts: list[str], heads: list[bool]) -> tuple[list[str], list[bool]]:
+    """ASCII grid tables become lines as the HTML and Word tables do (``kg.readers.tables``).
+
+    A data table's row is one line of tab-separated cells. A layout table (a cell
+    holding paragraphs: a minute number beside the whole minute) gives each
+    paragraph of the row as a line of its own, the wrapped lines of a cell
+    joined again, the first cell's text in front of the first paragraph.
+    """
+    out_t: list[str] = []
+    out_h: list[bool] = []
+    i = 0
+    while i < len(texts):
+        if not _GRID_BORDER.fullmatch(texts[i]):
+            out_t.append(texts[i])
+            out_h.append(heads[i])
+            i += 1
+            continue
+        cuts = [k for k, c in enumerate(texts[i]) if c == "+"]
+        groups: list[list[list[str]]] = []  # row groups, each a list of cells, each a list of lines
+        j = i + 1
+        while j < len(texts):
+            line = texts[j]
+            if _GRID_BORDER.fullmatch(line):
+                j += 1
+                continue
+            if not line.lstrip().startswith("|"):
+                break
+            if j > i + 1 and _GRID_BORDER.fullmatch(texts[j - 1]) or not groups:
+                groups.append([[] for _ in cuts[:-1]])
+            for k in range(len(cuts) - 1):
+                groups[-1][k].append(line[cuts[k] + 1 : cuts[k + 1]].strip(" |"))
+            j += 1
+        if not groups:  # a border drawn alone: a rule
+            out_t.append("")
+            out_h.append(False)
+            i += 1
+            continue
+        layout = any(len([t for t in cell if t]) > 2 for group in groups for cell in group)
+        for group in groups:
+            rows = _layout_group(group) if layout else ["\t".join(" ".join(t for t in cell if t) for cell in group)]
+            out_t += rows + [""]
+            out_h += [False] * (len(rows) + 1)
+        i = j
+    return out_t, out_h
+
+
+def _layout_group(cells: list[list[str]]) -> list[str]:
+    """One row of a layout grid table: its cells' paragraphs, the short first cell before the first."""
+    paragraphs: list[str] = []
+    for cell in cells:
+        para: list[str] = []
+        for t in [*cell, ""]:
+            if t:
+                para.append(t)
+            elif para:
+                paragraphs.append(" ".join(para))
+                para = []
+    if len(paragraphs) > 1 and len([t for t in cells[0] if t]) == 1 and len(paragraphs[0]) <= 20:
+        paragraphs[:2] = [f"{paragraphs[0]} {paragraphs[1]}"]  # "FRA/23/31 APOLOGIES FOR ABSENCE"
+    out: list[str] = []
+    for p in paragraphs:
+        out += [p, ""]
+    return out[:-1]
 
 
 def _cleaned(raw_lines: list[Line]) -> tuple[str, list[str], list[bool]]:

@@ -773,3 +773,52 @@ def test_a_council_page_with_substitutes_cabinet_members_and_recommendations(tmp
         "The strategy include annual targets.",
         "A delivery plan be published.",
     ]
+
+
+FRA = """WREKINSHIRE FIRE AND RESCUE AUTHORITY
+
+MINUTES of the meeting of the People and Resources Committee held at Service
+Headquarters, Brindley Road, Oakenvale on Friday 14 July 2023 at 10.00 am
+
+PRESENT:       Councillor K. Marchant (Chair)
+
+OFFICERS:      Simon Arkwright (Chief Fire Officer), Deborah Quayle (Assistant
+               Chief Fire Officer), Nathan Eccles
+               (Treasurer)
+
++-------------+--------------------------------------------------+
+| Minute No.  | Minute                                           |
++=============+==================================================+
+| FRA/23/34   | WORKFORCE PLAN                                   |
+|             |                                                  |
+|             | RESOLVED – (1) that the Workforce Plan be        |
+|             | approved; and (2) that recruitment begin.        |
++-------------+--------------------------------------------------+
+| FRA/23/35   | BUDGET MONITORING                                |
+|             |                                                  |
+|             | RESOLVED – (a) that the underspend be noted; (b) |
+|             | that £120,000 be transferred to reserves.        |
+|             |                                                  |
+|             | ACTION: ACFO Quayle to report availability by    |
+|             | station. Treasurer to circulate the schedule.    |
++-------------+--------------------------------------------------+
+"""
+
+
+def test_a_grid_table_of_minutes_wrapped_in_their_cells(tmp_path):
+    from kg.documents import read_document
+
+    (tmp_path / "fra.txt").write_text(FRA, encoding="utf-8")
+    doc = read_document(tmp_path / "fra.txt")
+    assert "FRA/23/34 WORKFORCE PLAN\n" in doc.text and "|" not in doc.text
+    record = parse(doc, default())
+    assert record.location == "Service Headquarters, Brindley Road, Oakenvale"
+    assert [(p.name, p.role) for p in record.present] == [
+        ("K. Marchant", "Chair"), ("Simon Arkwright", "Chief Fire Officer"),
+        ("Deborah Quayle", "Assistant Chief Fire Officer"), ("Nathan Eccles", "Treasurer"),
+    ]
+    assert [(i.number, i.title) for i in record.items] == [
+        ("FRA/23/34", "WORKFORCE PLAN"), ("FRA/23/35", "BUDGET MONITORING")]
+    assert [d.text for d in record.decisions] == [
+        "That the Workforce Plan be approved.", "That recruitment begin.", "That £120,000 be transferred to reserves."]
+    assert [a.owners for a in record.actions][:1] == [["Deborah Quayle"]]

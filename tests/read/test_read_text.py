@@ -146,3 +146,12 @@ def test_whitespace_only_and_markup_only_files_are_refused(read_bytes):
         read_bytes(" \n\t\r\n  ")
     with pytest.raises(ReadError, match="no text"):
         read_bytes("<i></i>\n**\n")
+
+
+def test_a_data_grid_table_becomes_tab_separated_rows(read_bytes):
+    doc = read_bytes(
+        "Attendance\n\n+--------------+-----------------+\n| Name         | Organisation    |\n"
+        "+==============+=================+\n| Jo Coast     | Wyvern Council  |\n+--------------+-----------------+\n"
+        "| Sam Reed     | Wyvern Police   |\n+--------------+-----------------+\n\nEnd.\n"
+    )
+    assert "Name\tOrganisation\n\nJo Coast\tWyvern Council\n\nSam Reed\tWyvern Police\n" in doc.text
