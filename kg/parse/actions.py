@@ -37,7 +37,7 @@ _CELL_TOKEN = re.compile(r"(?<![\w/])(?P<cell>" + _INITIALS + r")(?![\w/])" + _S
 _TAIL_CELL = re.compile(r"(?<=[.!?)])\s+(?P<cell>" + _INITIALS + r")" + _STATUS + r"\s*$")
 _DOER = re.compile(r"\s+(?:is\s+to|are\s+to|to|will|would|should|agreed\s+to|needs?\s+to)\s+(?P<what>\S.*)", re.DOTALL)
 _ASKED = re.compile(r"\b(?:asked|requested|invited)\s+(?P<who>.+?)\s+to\s+(?P<what>\S.*)", re.DOTALL)
-_DONE = re.compile(r"\((?:done|complete|completed|closed)\)|\b(?:completed?|closed)\b", re.IGNORECASE)
+_DONE = re.compile(r"\((?:done|complete|completed|closed)\b|\b(?:completed?|closed)\b", re.IGNORECASE)  # "(done – ...)"
 _PREVIOUS_ITEM = re.compile(r"\b(?:minutes|notes|previous|last\s+meeting|matters\s+arising|action\s+log)\b", re.IGNORECASE)
 
 
@@ -229,7 +229,7 @@ def _read_table(lines: list[TextLine], n: int, columns: dict[str, int], resolver
     return j
 
 
-_LEAD = re.compile(r"[ \t\-–—•·▪◦*o]*")
+_LEAD = re.compile(r"[ \t\-–—•·▪◦*o→➔►▶>]*")  # bullets and arrows: "→ Action: ..."
 
 
 @lru_cache(maxsize=16)
@@ -278,6 +278,10 @@ def _bracketed(clean: str, ln: TextLine, m: re.Match[str], resolver: PersonResol
                        confirmed=True, owner_set=frozenset(owners))
 
 
+# Words after which initials are what the action is about, not who does it
+_GOVERNS = frozenset({"to", "from", "for", "of", "via", "cc"})
+
+
 def _parse_action(
     clean: str, start: int, body_start: int, end: int, sep: str, resolver: PersonResolver, *, who: str | None = None
 ) -> FoundAction | None:
@@ -290,6 +294,9 @@ def _parse_action(
     status = None
     cells = []
     for m in _CELL_TOKEN.finditer(body):
+        before = body[: m.start()].split()[-1:]
+        if before and (before[0].isupper() and before[0].isalnum() or before[0] in _GOVERNS):
+            continue  # part of the text: "the CYP MH priority", "figures to JS"
         owners = resolver.column_owners(m.group("cell"))
         if owners:
             cells.append(m)

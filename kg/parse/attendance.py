@@ -52,7 +52,8 @@ _LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
      r"(?:cabinet|executive|other|portfolio\s+holder)\s+members?\s+(?:in\s+attendance|present|attending)|observers?|non[\s-]voting\s+members|"
      r"co-?opted\s+members|(?:in\s+attendance\s+)?by\s+invitation|invited|also\s+invited|advisers?", "present", "guest"),
     (r"substitutes?|deputies|substitute\s+members|substitutions", "present", "deputy"),
-    (r"apolog(?:y|ies)(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+from",
+    (r"apolog(?:y|ies)(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received|sent)(?:\s+from)?)?|apologies\s+from|"
+     r"sent\s+(?:their\s+)?apologies",
      "apologies", "member"),
     (r"absent|not\s+present|absent\s+without\s+apologies|absences", "absent", "member"),
 ]

@@ -92,7 +92,7 @@ def parse_items(text: str, headings: list[Span], *, skip: list[Span] | None = No
         found = [(c.line, c.number, c.title) for c in chosen]
         found = _with_unnumbered_headings(text, lines, headings, found)
     else:
-        found = [(ln, None, t) for ln, t in _headed_items(text, clean, lines, headings, skip)]
+        found = _headed_items(text, clean, lines, headings, skip)
     return _with_spans(found, (found and _closing_log(lines, found[-1][0].start)) or len(text))
 
 
@@ -313,7 +313,8 @@ def _sub_heading(lines: list[TextLine], i: int) -> bool:
 
 def _headed_items(
     text: str, clean: str, lines: list[TextLine], headings: list[Span], skip: list[Span]
-) -> list[tuple[TextLine, str]]:
+) -> list[tuple[TextLine, str | None, str]]:
+    """The headings as items, with the number a heading prints ("1) Strategy"), if any."""
     marked = _marked_lines(text, lines, headings)
     use_caps = not marked
     # Headings above the attendance are the document's titles ("Calderbrook Safeguarding Children
@@ -324,12 +325,16 @@ def _headed_items(
         if ln.start < first_block:
             continue
         if ln.start in marked or (use_caps and _is_caps_heading(ln.stripped)):
-            title = _title_of(ln.stripped, heading=True)
+            numbered = _HEADING_NUMBER.match(ln.stripped)
+            title = _title_of(ln.stripped[numbered.end() :] if numbered else ln.stripped, heading=True)
             if title:
-                out.append((ln, title))
-    while out and len(out) > 1 and _ACTION_LOG.fullmatch(out[-1][1]):
+                out.append((ln, numbered.group(1) if numbered else None, title))
+    while out and len(out) > 1 and _ACTION_LOG.fullmatch(out[-1][2]):
         out.pop()  # the meeting's log of actions after its business (``_closing_log``)
     return out
+
+
+_HEADING_NUMBER = re.compile(r"(\d{1,3}[a-z]?)[.)]\s+(?=\S)")  # "1) Strategy", "3. Finance" as a heading
 
 
 def _marked_lines(text: str, lines: list[TextLine], headings: list[Span]) -> set[int]:
@@ -421,7 +426,9 @@ def _looks_like_title(title: str, *, strict: bool, heading: bool) -> bool:
         return False
     if title.endswith(".") and len(words) >= (3 if strict else 5):
         return False
-    if len(words) >= 5 and _SENTENCE_VERB.search(title) and not re.search(r"\bheld\b", title):
+    # a verb makes a sentence, but not after a dash: "Healthwatch – what people are telling us"
+    head = re.split(r"\s[–—-]\s", title, maxsplit=1)[0]
+    if len(words) >= 5 and _SENTENCE_VERB.search(head) and not re.search(r"\bheld\b", title):
         return False
     if strict and re.match(r"(?:To|That)\s", title):
         return False

@@ -779,6 +779,12 @@ _DEPUTISING = re.compile(
 )
 
 
+# A part of what describes a person saying whom they stood in for: "covering for Cllr Hindle"
+_STANDING_IN = re.compile(
+    r"(?:covering|deputising|deputizing|substituting|sitting|standing\s+in|attending)\s+(?:for|on\s+behalf\s+of|"
+    r"in\s+place\s+of)\s+(?P<who>[A-Z][^,;()]{1,50}?)\.?",
+    re.IGNORECASE,
+)
 _DEPUTISING_WORDS = ("deputis", "deputiz", "substitut", "attending", "representing")
 
 
@@ -840,6 +846,10 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
         by = _DEPUTISING.fullmatch(t) if _may_deputise(t) else None
         if by and looks_like_name(by.group("who")):
             entry.deputy_by = by.group("who")
+            clean[k] = ""
+        stands_in = _STANDING_IN.fullmatch(t) if " for " in t or " of " in t else None
+        if stands_in and looks_like_name(stands_in.group("who"), surname_ok=True):
+            entry.deputy_for = stands_in.group("who")  # "..., covering for Cllr Hindle"
             clean[k] = ""
     entry.raw = without_notes(entry.raw).strip(" ,")
     paren = _TRAILING_PAREN.search(entry.raw) if "(" in entry.raw else None

@@ -822,3 +822,26 @@ def test_a_grid_table_of_minutes_wrapped_in_their_cells(tmp_path):
     assert [d.text for d in record.decisions] == [
         "That the Workforce Plan be approved.", "That recruitment begin.", "That £120,000 be transferred to reserves."]
     assert [a.owners for a in record.actions][:1] == [["Deborah Quayle"]]
+
+
+def test_markdown_notes_with_arrow_actions_and_sent_apologies(tmp_path):
+    from kg.documents import read_document
+
+    text = (
+        "# Lune & Wyre ICP – Notes and actions\n\n**Attending**\n\n"
+        "- **Dr Amara Obi** (ICB) – Chief Medical Officer\n- **Nadia Kowalczyk** (Lunesdale CC) – Director of Public Health\n"
+        "- **Sean McArdle** (Wyre Bay BC) – Director of Communities, covering for Cllr Hindle\n"
+        "- **Jas Sahota** (LVH FT) – Chief Operating Officer\n\n"
+        "**Sent apologies:** **Cllr Marcus Hindle** (Wyre Bay BC); **Prof Ruth Ingham** (University of Lunesdale)\n\n"
+        "### 1) Strategy\n\nDiscussion.\n\n→ **Action:** NK to run 2 workshops on the CYP MH priority in January\n"
+        "→ **Action:** AO to share the dashboard (**done** – first one went out on Tuesday)\n\n"
+        "### 2) Healthwatch – what people are telling us\n\n→ **Action:** SM to confirm capacity figures to JS\n"
+    )
+    (tmp_path / "icp.md").write_text(text, encoding="utf-8")
+    record = parse(read_document(tmp_path / "icp.md"), default())
+    assert [p.name for p in record.apologies] == ["Marcus Hindle", "Ruth Ingham"]
+    assert [(d.name, d.for_name) for d in record.deputies] == [("Sean McArdle", "Marcus Hindle")]
+    assert [i.title for i in record.items] == ["Strategy", "Healthwatch – what people are telling us"]
+    assert [(a.owners, a.status) for a in record.actions] == [
+        (["Nadia Kowalczyk"], "open"), (["Amara Obi"], "done"), (["Sean McArdle"], "open")]
+    assert record.actions[0].text == "run 2 workshops on the CYP MH priority in January"
