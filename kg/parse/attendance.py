@@ -48,7 +48,7 @@ _LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
      r"sederunt", "present", "member"),  # "Sederunt": Scottish minutes' list of those present
     (r"officers(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance|supporting\s+officers",
      "present", "officer"),
-    (r"also\s+(?:present|in\s+attendance|attending)(?:\s+were)?|guests?|"
+    (r"also\s+(?:present|in\s+attendance|attending)(?:\s+were)?|guests?|independent\s+(?:co-?opted\s+)?members|"
      r"(?:cabinet|executive|other|portfolio\s+holder)\s+members?\s+(?:in\s+attendance|present|attending)|observers?|non[\s-]voting\s+members|"
      r"co-?opted\s+members|(?:in\s+attendance\s+)?by\s+invitation|invited|also\s+invited|advisers?", "present", "guest"),
     (r"substitutes?|deputies|substitute\s+members|substitutions", "present", "deputy"),
@@ -523,7 +523,8 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
         first = nxt
         offset = nxt.start + max(0, nxt.raw.find(clean[:20])) if clean else nxt.start
         while j + 1 < len(lines) and (clean.count("(") > clean.count(")") and lines[j + 1].clean.strip()
-                                      or lines[j + 1].clean.lstrip().startswith("(")):
+                                      or lines[j + 1].clean.lstrip().startswith("(")
+                                      or _list_runs_on(clean, lines[j + 1])):
             j += 1  # "Ruth Pennington (Avon Marsh" / "Integrated Care Board); Simon Abara (...)": one line
             nxt = lines[j]
             clean = f"{clean} {nxt.clean.strip()}"
@@ -535,6 +536,14 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
     if start is not None:
         res.regions.append(Span(start, end))
     return j
+
+
+def _list_runs_on(text: str, nxt: Line) -> bool:
+    """Whether a list of entries separated by semicolons goes on on the next line (a paragraph wrapped
+    by width: "...; Rebecca Stott – Chief Executive," / "Office of the Police and Crime Commissioner; ...")."""
+    s = nxt.clean.strip()
+    return ";" in text and "\t" not in text and not text.rstrip().endswith(".") and bool(s) \
+        and not _section(s) and not _FIELD.match(s)
 
 
 def _wrapped_cell(ln: Line, above: Line, people: list[Person], gaz: Gazetteer) -> bool:
@@ -618,8 +627,13 @@ def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazett
     if lst == "absent":
         return
     target = res.present if lst == "present" else res.apologies
-    if "\t" in s:
-        first, *others = s.split("\t")
+    cells = s.split("\t") if "\t" in s else []
+    if len(cells) > 1 and all(c.strip() and P.looks_like_name(c.strip()) for c in cells):
+        for c in cells:  # "Cllr D Palfrey<tab>Cllr H Moseley": members printed in two columns
+            _block_line(c.strip(), offset + s.find(c), span, lst, cap, gaz, res, councillors=councillors)
+        return
+    if cells:
+        first, *others = cells
         marks = [_CELL_MARKER.fullmatch(o.strip()) for o in others]
         mark = next((P.marker_kind(mk.group("m")) for mk in marks if mk), None)
         for k, o in enumerate(others):  # "Head of Communities (Chair)": a marker closing a cell

@@ -845,3 +845,20 @@ def test_markdown_notes_with_arrow_actions_and_sent_apologies(tmp_path):
     assert [(a.owners, a.status) for a in record.actions] == [
         (["Nadia Kowalczyk"], "open"), (["Amara Obi"], "done"), (["Sean McArdle"], "open")]
     assert record.actions[0].text == "run 2 workshops on the CYP MH priority in January"
+
+
+def test_members_in_two_columns_co_opted_members_and_a_wrapped_list_of_guests(gaz):
+    text = (
+        "SEVERNMOOR POLICE AND CRIME PANEL\n\nMinutes of the meeting held on Thursday 8 February 2024\n\n"
+        "Members present:\nCllr A Thwaite (Chair)\tCllr B Okonkwo (Vice-Chair)\nCllr D Palfrey\tCllr H Moseley\n"
+        "Independent co-opted members:\nMrs M Ellery\tMr Y Demir\nAlso in attendance:\n"
+        "Rebecca Stott – Chief Executive,\nOffice of the Police and Crime Commissioner; Sophie Tranter – Panel Scrutiny "
+        "Officer,\nBredonford City Council.\n\n36.\tApologies for absence\nNone.\n"
+    )
+    res = attendance(text, gaz)
+    assert [(p.name, p.organisation, p.role) for p in res.present] == [
+        ("A Thwaite", None, "Chair"), ("B Okonkwo", None, "Vice-Chair"), ("D Palfrey", None, None),
+        ("H Moseley", None, None), ("M Ellery", None, None), ("Y Demir", None, None),
+        ("Rebecca Stott", "Office of the Police and Crime Commissioner", "Chief Executive"),
+        ("Sophie Tranter", "Bredonford City Council", "Panel Scrutiny Officer"),
+    ]
