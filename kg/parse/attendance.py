@@ -542,7 +542,8 @@ def _list_runs_on(text: str, nxt: Line) -> bool:
     """Whether a list of entries separated by semicolons goes on on the next line (a paragraph wrapped
     by width: "...; Rebecca Stott – Chief Executive," / "Office of the Police and Crime Commissioner; ...")."""
     s = nxt.clean.strip()
-    return ";" in text and "\t" not in text and not text.rstrip().endswith(".") and bool(s) \
+    return (";" in text or text.rstrip().endswith(",")) and "\t" not in text and not text.rstrip().endswith(".") \
+        and bool(s) \
         and not _section(s) and not _FIELD.match(s)
 
 
