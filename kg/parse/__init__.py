@@ -13,6 +13,7 @@ from kg.gazetteer import Gazetteer
 from kg.gazetteer import default as default_gazetteer
 from kg.parse.acts import parse_acts
 from kg.parse.attendance import enrich_from_body, parse_attendance
+from kg.parse.bilingual import english_half
 from kg.parse.header import parse_header
 from kg.parse.items import parse_items
 from kg.parse.sentences import unwrapped
@@ -22,8 +23,9 @@ from kg.records import Document, MinutesRecord
 def parse(doc: Document, gaz: Gazetteer | None = None) -> MinutesRecord:
     """The extraction record of one document."""
     gaz = gaz or default_gazetteer()
-    # Sentences wrapped over lines (text taken from PDFs) read as one line; every offset stays valid.
-    text = unwrapped(doc.text)
+    # Sentences wrapped over lines (text taken from PDFs) read as one line, and bilingual minutes keep
+    # their English; every offset stays valid.
+    text = unwrapped(english_half(doc.text))
     header = parse_header(text, doc.headings, gaz)
     att = parse_attendance(text, doc.headings, gaz, body=header.body)
     items = parse_items(text, doc.headings, skip=att.regions)
