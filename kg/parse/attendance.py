@@ -494,9 +494,9 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
     j = i + 1
     if rest:
         offset = ln.start + ln.raw.find(rest) if rest in ln.raw else ln.start
-        while j < len(lines) and lines[j].clean.strip() and (
-                rest.count("(") > rest.count(")") or lines[j].clean.lstrip().startswith("(") or rest.endswith(",")):
-            rest = f"{rest} {lines[j].clean.strip()}"  # "Deborah Quayle (Assistant" / "Chief Fire Officer), ..."
+        # "Deborah Quayle (Assistant" / "Chief Fire Officer), Nathan Eccles" / "(Treasurer)": a few lines at most
+        while j < min(len(lines), i + 1 + _WRAPPED_LINES) and _runs_on(rest, lines[j]):
+            rest = f"{rest} {lines[j].clean.strip()}"
             end = lines[j].end
             j += 1
         _block_line(rest, offset, Span(ln.start, end), lst, cap, gaz, res, councillors=councillors)
@@ -522,9 +522,8 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
             break
         first = nxt
         offset = nxt.start + max(0, nxt.raw.find(clean[:20])) if clean else nxt.start
-        while j + 1 < len(lines) and (clean.count("(") > clean.count(")") and lines[j + 1].clean.strip()
-                                      or lines[j + 1].clean.lstrip().startswith("(")
-                                      or _list_runs_on(clean, lines[j + 1])):
+        last = min(len(lines), j + 1 + _WRAPPED_LINES)
+        while j + 1 < last and _runs_on(clean, lines[j + 1]):
             j += 1  # "Ruth Pennington (Avon Marsh" / "Integrated Care Board); Simon Abara (...)": one line
             nxt = lines[j]
             clean = f"{clean} {nxt.clean.strip()}"
@@ -538,13 +537,21 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
     return j
 
 
-def _list_runs_on(text: str, nxt: Line) -> bool:
-    """Whether a list of entries separated by semicolons goes on on the next line (a paragraph wrapped
-    by width: "...; Rebecca Stott – Chief Executive," / "Office of the Police and Crime Commissioner; ...")."""
+_WRAPPED_LINES = 8  # an entry or a list wrapped by width runs on over at most this many lines
+
+
+def _runs_on(text: str, nxt: Line) -> bool:
+    """Whether the attendance entry or list in ``text`` goes on on the line ``nxt``: a bracket left open
+    ("Ruth Pennington (Avon Marsh" / "Integrated Care Board)"), one opening the next line ("(Treasurer)"),
+    or a list separated by semicolons or ending in a comma, wrapped by width
+    ("...; Rebecca Stott – Chief Executive," / "Office of the Police and Crime Commissioner; ...")."""
     s = nxt.clean.strip()
-    return (";" in text or text.rstrip().endswith(",")) and "\t" not in text and not text.rstrip().endswith(".") \
-        and bool(s) \
-        and not _section(s) and not _FIELD.match(s)
+    if not s or _section(s) or _FIELD.match(s):
+        return False
+    if s.startswith("(") or text.count("(") > text.count(")"):
+        return True
+    tail = text.rstrip()
+    return (";" in text or tail.endswith(",")) and "\t" not in text and not tail.endswith(".")
 
 
 def _wrapped_cell(ln: Line, above: Line, people: list[Person], gaz: Gazetteer) -> bool:
