@@ -941,17 +941,25 @@ class _FullNames:
     """The full names of a meeting's people, for the family names and initials that stand for them."""
 
     def __init__(self, people: list[Person]):
-        self._by_short: dict[str, set[str]] = {}
-        for p in people:
-            words = person_key(p.name).split()
-            if len(words) >= 2:
-                for short in (words[-1], initials(p.name).casefold()):
-                    self._by_short.setdefault(short, set()).add(p.name)
+        self._people = people
+        self._by_short: dict[str, set[str]] | None = None  # built when a one-word name is first asked about
+
+    def _index(self) -> dict[str, set[str]]:
+        if self._by_short is None:
+            self._by_short = {}
+            for p in self._people:
+                words = person_key(p.name).split()
+                if len(words) >= 2:
+                    for short in (words[-1], initials(p.name).casefold()):
+                        self._by_short.setdefault(short, set()).add(p.name)
+        return self._by_short
 
     def of(self, name: str) -> str:
         """The one full name that ``name`` ("Greer", "KL") stands for, else ``name``."""
-        words = person_key(name).split()
-        hits = self._by_short.get(words[0], set()) if len(words) == 1 else set()
+        key = person_key(name)
+        if " " in key or not key:
+            return name
+        hits = self._index().get(key, set())
         return next(iter(hits)) if len(hits) == 1 else name
 
     def shortened(self, name: str) -> bool:
