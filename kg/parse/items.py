@@ -110,7 +110,8 @@ def _closing_log(lines: list[TextLine], last: int) -> int | None:
     The log's rows are the meeting's actions, not the last item's ("Any other business").
     """
     for ln in lines:
-        if ln.start > last and len(ln.stripped) < 60 and _ACTION_LOG.fullmatch(ln.stripped):
+        s = ln.stripped
+        if ln.start > last and len(s) < 60 and ("ction" in s or "CTION" in s) and _ACTION_LOG.fullmatch(s):
             return ln.start
     return None
 
@@ -162,7 +163,7 @@ def _numbered_items(lines: list[TextLine], prefix: str = "") -> list[_Cand]:
             if s[:1] not in "IiAaMm":
                 continue
         elif prefix == "code":
-            if not s[:2].isupper() or not s[:2].isalpha():
+            if not s[:2].isupper() or not s[:2].isalpha() or "/" not in s[:16]:
                 continue
         elif not s[:1].isdigit():
             continue
