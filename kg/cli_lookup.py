@@ -188,31 +188,46 @@ def person(name: str, store_path: str | None, evidence: bool, fmt: str) -> None:
 
 @click.command()
 @click.argument("name")
+@click.option("--all", "all_actions", is_flag=True,
+              help="List every action its people own, as `kg actions --org NAME` does (slow for a large "
+                   "organisation: thousands of rows); without it, a count of their open actions.")
 @store_option
 @evidence_option
 @format_option()
-def org(name: str, store_path: str | None, evidence: bool, fmt: str) -> None:
+def org(name: str, all_actions: bool, store_path: str | None, evidence: bool, fmt: str) -> None:
     """What the graph knows about an organisation: who sat for it, attendance, apologies, actions.
 
     NAME may be the full name, an abbreviation ("Stroud DC", "GCC"), a distinctive word or an IRI.
+    Representatives come one per body, person and role, with the meetings at which they were
+    present or sent apologies and the first and last of them. Actions come as a count of the
+    open actions owned by people who sat for it at the meeting that set them; --all lists them
+    all (seat or membership) instead.
 
     \b
     Example:
       kg org "Stroud DC"
+      kg org "Stroud DC" --all --format csv
     """
     with _open(store_path) as store:
         which = lookup.resolve_org(store, name)
         o = {"org": f"<{which.iri}>"}
         sections = [
             Section("representatives", nq.run(store, "org-representatives", o),
-                    ["bodyName", "date", "name", "status", "role", "capacity", "deputisingForName"]),
+                    ["bodyName", "name", "role", "capacity", "present", "apologies", "first", "last",
+                     "deputisingForName"]),
             Section("attendance", nq.run(store, "attendance-rate", o),
                     ["bodyName", "attended", "meetings", "percent"]),
             Section("apologies", nq.run(store, "apologies-by-organisation", o),
                     ["bodyName", "meetingsRecorded", "apologies", "deputies"]),
-            Section("actions", nq.run(store, "actions", o),
-                    ["date", "bodyName", "ownerName", "state", "due", "description"]),
         ]
+        if all_actions:
+            sections.append(Section("actions", nq.run(store, "actions", o),
+                                    ["date", "bodyName", "ownerName", "state", "due", "description"]))
+        else:
+            # The count only (its list of meetings runs to thousands for a large organisation).
+            counts = [{"open": r["open"], "owners": r["owners"]}
+                      for r in nq.run(store, "open-actions-by-organisation", o)] or [{"open": 0, "owners": 0}]
+            sections.append(Section("openActions", counts, ["open", "owners"]))
     emit_sections({"name": which.label, "iri": which.iri}, sections, fmt, evidence)
 
 

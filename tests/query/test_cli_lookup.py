@@ -75,7 +75,8 @@ def test_org_lookup(kg):
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
     assert data["name"] == "Westvale District Council"
-    assert {(x["date"], x["name"]) for x in data["representatives"]} >= {("2020-03-12", "Frank Carter")}
+    assert {(x["name"], x["first"], x["last"]) for x in data["representatives"]} >= {
+        ("Frank Carter", "2020-03-12", "2020-03-12")}
     assert [(a["attended"], a["meetings"]) for a in data["attendance"]] == [(3, 3)]
 
 
@@ -196,3 +197,15 @@ def test_lookup_modules_stay_light():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_org_lookup_counts_open_actions_and_lists_them_with_all(kg):
+    r = kg("org", "Northshire Police", "--format", "json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert "actions" not in data and data["openActions"] == [{"open": 2, "owners": 2}]
+    full = kg("org", "Northshire Police", "--all", "--format", "json")
+    assert full.exit_code == 0, full.output
+    listed = kg("actions", "--org", "Northshire Police", "--format", "json")
+    assert "openActions" not in json.loads(full.stdout)
+    assert json.loads(full.stdout)["actions"] == json.loads(listed.stdout)

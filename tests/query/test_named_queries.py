@@ -79,15 +79,18 @@ def test_a_persons_roles_over_time(store):
         ("Northshire County Council", "Leader", "2020-01-10", "2020-06-18")]
 
 
-def test_who_represented_an_organisation_at_each_meeting(store):
+def test_who_represented_an_organisation_at_a_body(store):
     rows = run(store, "org-representatives", org="id:org/westvale-district-council", body=CPB)
-    seen = {(r["date"], r["name"], r["status"]) for r in rows}
-    assert seen == {
-        ("2020-01-10", "Robert Dalton", "present"),
-        ("2020-03-12", "Frank Carter", "present"),
-        ("2020-03-12", "Robert Dalton", "apologies"),
-        ("2020-05-14", "Robert Dalton", "present"),
-    }
+    seen = [(r["name"], r["role"], r["present"], r["apologies"], r["first"], r["last"], r["deputisingForName"])
+            for r in rows]
+    assert seen == [  # one row per person and role, the latest first
+        ("Robert Dalton", "Deputy Leader", 1, 0, "2020-05-14", "2020-05-14", None),
+        ("Frank Carter", None, 1, 0, "2020-03-12", "2020-03-12", "Robert Dalton"),
+        ("Robert Dalton", None, 0, 1, "2020-03-12", "2020-03-12", None),
+        ("Robert Dalton", "Leader", 1, 0, "2020-01-10", "2020-01-10", None),
+    ]
+    assert all(r["bodyName"] == "County Partnership Board" and r["fact"] for r in rows)
+    assert (rows[1]["source"], rows[1]["quote"]) == ("minutes/cpb-2020-03-12.txt", "Frank Carter (deputising for Bob Dalton)")
     assert run(store, "org-representatives", org="id:org/westvale-district-council", body=SLG) == []
 
 
