@@ -122,9 +122,7 @@ def _presentations(
     if not lines:
         return
     hot = hot_starts(clean, lines, _PRESENTING)
-    for ln in lines:
-        if ln.start not in hot:
-            continue
+    for ln in [ln for ln in lines if ln.start in hot]:
         for a, b in sentences(clean, ln.start, ln.end):
             found = find_presentation(clean, a, b, resolver)
             if not found:
@@ -173,12 +171,16 @@ def _programmes_and_money(
 
 def _runs(lines: list[TextLine]) -> list[tuple[int, int]]:
     """Contiguous stretches of the kept lines (attendance blocks cut them apart)."""
+    if not lines:
+        return []
     runs: list[tuple[int, int]] = []
+    start, end = lines[0].start, lines[0].end
     for ln in lines:
-        if runs and runs[-1][1] + 1 >= ln.start:
-            runs[-1] = (runs[-1][0], ln.end)
-        else:
-            runs.append((ln.start, ln.end))
+        if end + 1 < ln.start:  # a gap: the run so far ends
+            runs.append((start, end))
+            start = ln.start
+        end = ln.end
+    runs.append((start, end))
     return runs
 
 
@@ -191,7 +193,7 @@ def _tie_to_decisions(acts: Acts) -> None:
     """
     money = _by_start(acts.money)
     mentions = _by_start(acts.programmes)
-    unique = list(dict.fromkeys(m.name for m in acts.programmes))
+    unique = [(name, name.casefold()) for name in dict.fromkeys(m.name for m in acts.programmes)]
     for d in acts.decisions:
         if not d.span:
             continue
@@ -201,8 +203,8 @@ def _tie_to_decisions(acts: Acts) -> None:
             if m.name not in names:
                 names.append(m.name)
         low = d.text.casefold()
-        for name in unique:
-            if name not in names and name.casefold() in low:
+        for name, folded_name in unique:
+            if name not in names and folded_name in low:
                 names.append(name)
         d.programmes = names
 

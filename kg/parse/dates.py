@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.parse.scan import folded, matches_at, positions
+from kg.parse.scan import folded, matches_at
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -116,14 +117,64 @@ def _scans(text: str, digits: list[int]) -> list[Iterator[re.Match[str]]]:
     low = folded(text)
     if low is None:  # a letter that matches an ASCII one only case-insensitively: scan everywhere
         return [rx.finditer(text) for rx in (_ISO, _MDY, _DMY, _NUMERIC)]
-    days = positions(low, _DAY_STARTS)
-    months = positions(low, _MONTH_STARTS)
+    days, months = _name_starts(low)
     return [
-        matches_at(_ISO, text, digits),
+        matches_at(_ISO, text, [i for i in digits if text.startswith(("19", "20"), i) and text[i + 4 : i + 5] == "-"]),
         matches_at(_MDY, text, sorted({*days, *months})),
-        matches_at(_DMY, text, sorted({*days, *digits})),
-        matches_at(_NUMERIC, text, digits),
+        matches_at(_DMY, text, sorted({*days, *_days_before_months(low, digits, months)})),
+        matches_at(_NUMERIC, text, [i for i in digits if _SEPARATORS.intersection(text[i + 1 : i + 3])]),
     ]
+
+
+_DAY_SET = frozenset(_DAY_STARTS)
+
+
+def _name_starts(low: str) -> tuple[list[int], list[int]]:
+    """Every offset where a day name and a month name starts in ``low`` (three letters each), in order,
+    as ``positions`` finds them.
+
+    ``_NAME_START`` consumes only the first letter, so names that overlap are
+    all found; it opens with a class of letters, so the engine runs to each
+    candidate in C (nineteen ``str.find`` calls cost more).
+    """
+    days: list[int] = []
+    months: list[int] = []
+    for m in _NAME_START.finditer(low):
+        i = m.start()
+        (days if low[i : i + 3] in _DAY_SET else months).append(i)
+    return days, months
+
+
+def _first_letter_then_rest(words: tuple[str, ...]) -> str:
+    """``(?:m(?=on|ar|ay)|t(?=ue|hu)|...)``: the first letter of one of ``words``, the rest looked ahead."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(f"{first}(?={'|'.join(rest)})" for first, rest in rests.items()) + ")"
+
+
+_NAME_START = re.compile(_first_letter_then_rest(_DAY_STARTS + _MONTH_STARTS))
+
+
+_SEPARATORS = frozenset("/.-")  # one of which follows the day's one or two digits in ``_NUMERIC``
+_DAY_PART = frozenset("stndrhof-")  # the letters of an ordinal and "of", and the dash, that may part a day from its month
+
+
+def _days_before_months(low: str, digits: list[int], months: list[int]) -> list[int]:
+    """The ``digits`` where a ``_DMY`` match without a day name can start: each is read up to the
+    next month name over digits, an ordinal, "of", blanks and dashes only.
+
+    (No month name is made of those alone, so the month of the match is the
+    first after its day.) Trying the pattern, with its case-blind alternations,
+    at every digit cost more than the rest of the date finder.
+    """
+    out: list[int] = []
+    for m in months:
+        j = m
+        while j > 0 and (low[j - 1] in _DAY_PART or low[j - 1].isspace() or low[j - 1].isdecimal()):
+            j -= 1
+        out.extend(digits[bisect_left(digits, j) : bisect_left(digits, m)])
+    return out
 
 
 def parse_date(text: str, default_year: int | None = None) -> str | None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from kg.gazetteer import Gazetteer
 from kg.names import SHORT_FORMS, fold, person_key
 from kg.parse import people as P
-from kg.parse.scan import matches_at, positions
+from kg.parse.scan import indexed
 from kg.parse.textlines import Line, lines_with
 from kg.records import Person, Span
 
@@ -86,6 +86,8 @@ _TOOK_PART = [
     _officer(_UNDERTOOK, ("agreed to",)),
     _officer(_PRESENTED, ("present", "introduced", "talked", "spoke")),
 ]
+# The rules' words, looked for in the lower-cased document's shared index (and then in their case).
+indexed(tuple(w.lower() for rule in _TOOK_PART for w in rule.hint))
 _APPOSITION = re.compile(r"\s*(?:,\s*\(?(?P<a>(?:[^;()\n]|\([^()\n]{1,40}\)){3,160}?)\)?\s*,\s*(?:who\s+)?[a-z]|\((?P<b>[^()\n]{3,120})\)|"
                          r":\s*(?P<c>[A-Z][^\n.;]{3,80})\s*$)", re.M)
 _MAX_DESCRIBED = 300
@@ -136,10 +138,9 @@ def _describe(person: Person, text: str, in_body, gaz: Gazetteer) -> None:
     surname = person.name.split()[-1] if person.name.split() else ""
     if not surname:
         return
-    rx = _word_rx(surname)
     for ln in in_body(lines_with(text, (surname,), case=True)):
-        for m in matches_at(rx, ln.raw, positions(ln.raw, (surname,))):  # each match starts with the surname
-            before = ln.raw[max(0, m.start() - 60) : m.start()].split()
+        for start in _whole_word_starts(ln.raw, surname):
+            before = ln.raw[max(0, start - 60) : start].split()
             given = _given_before(before, person)
             if given is None:
                 continue
@@ -147,7 +148,7 @@ def _describe(person: Person, text: str, in_body, gaz: Gazetteer) -> None:
                 rank = _rank_before(before[: len(before) - given])
                 if rank:
                     person.role = rank
-            app = _APPOSITION.match(ln.raw, m.end())
+            app = _APPOSITION.match(ln.raw, start + len(surname))
             if app and given:
                 org, role = _read_apposition(app.group("a") or app.group("b") or app.group("c"), gaz)
                 if role and not person.role:
@@ -158,9 +159,30 @@ def _describe(person: Person, text: str, in_body, gaz: Gazetteer) -> None:
                 return
 
 
-@lru_cache(maxsize=4096)
-def _word_rx(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(word)}\b")
+def _whole_word_starts(line: str, word: str) -> list[int]:
+    """The starts of the matches of ``\\b<word>\\b`` in ``line``, as ``re.finditer`` finds them.
+
+    Read with ``str.find`` and a test of the characters either side: a pattern
+    compiled for every surname cost more than the search, and a document of
+    new names compiled them all afresh.
+    """
+    out: list[int] = []
+    n = len(word)
+    pos = 0
+    i = line.find(word)
+    while i >= 0:
+        if i >= pos and _boundary(line, i) and _boundary(line, i + n):
+            out.append(i)
+            pos = i + n
+        i = line.find(word, i + 1)
+    return out
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Whether ``\\b`` matches at offset ``i``: a word character on one side only (``\\w``: alphanumeric or "_")."""
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
 
 
 def _given_before(before: list[str], person: Person) -> int | None:

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from kg.parse.dates import find_dates
-from kg.parse.scan import indexed
+from kg.parse.scan import folded, indexed
 from kg.parse.sentences import TextLine, hot_starts
 
 _MINUTES_ITEM = re.compile(r"\b(?:minutes|notes|previous\s+meeting|last\s+meeting)\b", re.IGNORECASE)
@@ -41,7 +41,7 @@ def previous_meeting(
 ) -> tuple[str | None, int]:
     """(ISO date, index of the decision) of the minutes confirmed; ``decision_texts`` = (text, item title)."""
     for n, (text, title) in enumerate(decision_texts):
-        if not _MINUTES_DECISION.search(text) or re.search(r"\bwork\s+programme\b", text, re.IGNORECASE):
+        if not _about_minutes(text):
             continue
         for source in (title if title and _MINUTES_ITEM.search(title) else None, text):
             if not source:
@@ -50,6 +50,23 @@ def previous_meeting(
             if date:
                 return date, n
     return None, -1
+
+
+_WORK_PROGRAMME = re.compile(r"\bwork\s+programme\b", re.IGNORECASE)
+
+
+def _about_minutes(text: str) -> bool:
+    """Whether a decision speaks of minutes, notes or a record (and not of a work programme).
+
+    Most decisions hold none of those words: looked for in the lower-cased text
+    first, as the case-blind patterns are tried at every character.
+    """
+    low = folded(text)
+    if low is not None and not ("minutes" in low or "notes" in low or "record" in low):
+        return False
+    if not _MINUTES_DECISION.search(text):
+        return False
+    return (low is not None and "programme" not in low) or not _WORK_PROGRAMME.search(text)
 
 
 def _past_date(text: str, meeting_date: str | None) -> str | None:
@@ -73,6 +90,8 @@ def next_meetings(
         pending = False  # a "Future meetings:" line whose dates follow on the next lines
         hot = hot_starts(clean, lines, _NEXT_WORDS)
         for ln in lines:
+            if not (in_item or pending or ln.start in hot):
+                continue  # most lines: nothing to read
             s = ln.stripped
             if not s:
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.scan import matches_at
 from kg.records import Money, Span
 
 _SCALE = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "b": 1e9,
@@ -34,9 +35,9 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     pound, gbp, words, sterling = (text.find(w, start, end) >= 0 for w in ("£", "GBP", "pounds", "sterling"))
     if not (pound or gbp or words or sterling) and text.find("\t", start, end) < 0:
         return found  # most lines: no currency, no table cell
-    for rx in [rx for rx, wanted in ((_POUNDS, pound or gbp), (_IN_WORDS, words or sterling)) if wanted]:
-        for m in rx.finditer(text, start, end):
-            found.append(Money(_value(m.group("num"), m.group("unit")), m.group(0), span=Span(m.start(), m.end())))
+    pounds = matches_at(_POUNDS, text, _currency_marks(text, start, end, pound, gbp), end)
+    for m in [*pounds, *(_IN_WORDS.finditer(text, start, end) if words or sterling else ())]:
+        found.append(Money(_value(m.group("num"), m.group("unit")), m.group(0), span=Span(m.start(), m.end())))
     taken = {mo.span.start for mo in found if mo.span}
     for m in _CELL.finditer(text, start, end):
         if m.start("num") not in taken:
@@ -45,6 +46,22 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
             )
     found.sort(key=lambda mo: mo.span.start if mo.span else 0)
     return found
+
+
+def _currency_marks(text: str, start: int, end: int, pound: bool, gbp: bool) -> list[int]:
+    """Offsets of the "£" and "GBP" in ``text[start:end]``, in order: where every ``_POUNDS`` match starts.
+
+    The pattern opens with an alternation, so ``finditer`` tried it at every
+    position of an item; trying it at these few gives the same matches.
+    """
+    out: list[int] = []
+    for mark, wanted in (("£", pound), ("GBP", gbp)):
+        i = text.find(mark, start, end) if wanted else -1
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1, end)
+    out.sort()
+    return out
 
 
 def is_money_row(line: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from kg.gazetteer import Gazetteer
 from kg.names import fold
-from kg.parse.scan import caps_runs, indexed, letter_mask, positions
+from kg.parse.scan import caps_runs, cased_positions, indexed, letter_mask, positions
 from kg.parse.sentences import lowered
 
 HEADS = {
@@ -226,11 +226,24 @@ class _Labels:
         return cls(rx, tuple(sorted(prefixes - caps_led)), tuple(sorted(caps_led)))
 
     def word_starts(self, text: str, in_lower: bool) -> list[int]:
-        """The offsets where a word of ``text`` starts with one of the prefixes, in order."""
-        found = set(positions(text, self.prefixes, shared=in_lower))
-        if self.caps_led:
-            found.update(a for a, _b in caps_runs(text) if text.startswith(self.caps_led, a))
+        """The offsets where a word of ``text`` starts with one of the prefixes, in order.
+
+        Prefixes of labels matched as printed are read from the index of the
+        lower-cased text too (declared by ``_gazetteer_patterns``), then kept
+        where printed in their case: a ``str.find`` over the text for each cost more.
+        """
+        if in_lower:
+            found = set(positions(text, self.prefixes, shared=True))
+        else:
+            found = set(cased_positions(text, lowered(text), self.prefixes))
+        if self.caps_led:  # where a run of capitals starts
+            found.update(a for a in cased_positions(text, lowered(text), self.caps_led) if not _caps_before(text, a))
         return [a for a in sorted(found) if _word_start(text, a)]
+
+
+def _caps_before(text: str, i: int) -> bool:
+    """Whether an ASCII capital precedes offset ``i`` (then no run of capitals starts there)."""
+    return i > 0 and "A" <= text[i - 1] <= "Z"
 
 
 _CAPS_PAIR = re.compile(r"[A-Z]{2}")
@@ -282,6 +295,8 @@ def _gazetteer_patterns(gaz: Gazetteer) -> tuple[_Labels | None, _Labels | None]
         return _Labels.of(rx, {" ".join(label.split(" ", 2)[:2]) or label[:1] for label in labels})
 
     pats = (compile_(exact), compile_({_lower(x) for x in folded}))
+    if pats[0]:  # looked for as printed where the lower-cased text has them
+        indexed(tuple(p.lower() for p in (*pats[0].prefixes, *pats[0].caps_led) if p.isascii()))
     if pats[1]:
         indexed(pats[1].prefixes)  # looked for in the lower-cased text, with the act finders' words
     _CACHE[id(gaz)] = (gaz, *pats)

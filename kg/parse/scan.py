@@ -81,21 +81,41 @@ def positions(hay: str, literals: tuple[str, ...], *, shared: bool = False) -> l
     built on first use; the rest are found with ``str.find``.
     """
     index = None
-    if shared and any(lit in _INDEXED for lit in literals) and _worth_indexing(len(hay), len(_INDEXED)):
-        index = _index(hay, len(_INDEXED))
-        if len(literals) == 1:
-            return index[literals[0]][:]  # in order already
+    stems: tuple[str | None, ...] = ()
+    if shared and _worth_indexing(len(hay), len(_INDEXED)):
+        stems = _stems(literals, len(_INDEXED))
+        if any(stems):
+            index = _index(hay, len(_INDEXED))
+            if len(literals) == 1 and stems[0] == literals[0]:
+                return index[literals[0]][:]  # in order already
     out: set[int] = set()
     find = hay.find
-    for lit in literals:
-        if index is not None and lit in index:
-            out.update(index[lit])
+    for n, lit in enumerate(literals):
+        stem = stems[n] if index is not None else None
+        if stem == lit:
+            out.update(index[lit])  # type: ignore[index]
+            continue
+        if stem:  # a longer word: where its declared beginning is ("apologies" where "apolog" is)
+            out.update(i for i in index[stem] if hay.startswith(lit, i))  # type: ignore[index]
             continue
         i = find(lit)
         while i >= 0:
             out.add(i)
             i = find(lit, i + 1)
     return sorted(out)
+
+
+def cased_positions(text: str, low: str | None, words: tuple[str, ...]) -> list[int]:
+    """Where ``words`` occur in ``text`` as printed (``low``: ``text`` lower-cased, same length, or None).
+
+    Read from the shared index of ``low``, where every such place is (an ASCII
+    word lowers on its own), and kept where the case is right: a ``str.find``
+    over the whole text per word cost more than the rules reading the lines.
+    Not in order; without repeats when the words are distinct.
+    """
+    if low is None or not all(w.isascii() for w in words):
+        return positions(text, words)
+    return [i for w in words for i in positions(low, (w.lower(),), shared=True) if text.startswith(w, i)]
 
 
 # -- one reading of a document for many words -------------------------------------------------------
@@ -112,6 +132,12 @@ def indexed(words: tuple[str, ...]) -> tuple[str, ...]:
     """``words``, declared for the index of the lower-cased document (read with ``positions(..., shared=True)``)."""
     _INDEXED.update((w, None) for w in words if w)
     return words
+
+
+@lru_cache(maxsize=1024)
+def _stems(words: tuple[str, ...], _version: int) -> tuple[str | None, ...]:
+    """For each of ``words``, the longest declared word it begins with (itself if declared), or None."""
+    return tuple(next((w[:k] for k in range(len(w), 0, -1) if w[:k] in _INDEXED), None) for w in words)
 
 
 def _worth_indexing(length: int, words: int) -> bool:
@@ -153,18 +179,19 @@ def _index(hay: str, version: int) -> dict[str, list[int]]:
     return _shared(version).find(hay)
 
 
-def matches_at(rx: re.Pattern[str], text: str, cands: list[int]) -> Iterator[re.Match[str]]:
-    """The matches of ``rx.finditer(text)`` when every one starts at one of ``cands`` (sorted).
+def matches_at(rx: re.Pattern[str], text: str, cands: list[int], end: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``rx.finditer(text, 0, end)`` when every one starts at one of ``cands`` (sorted).
 
     The pattern must not match the empty string; it is tried at the candidates
     only, skipping those inside the previous match, as ``finditer`` would.
     """
     pos = 0
     match = rx.match
+    end = len(text) if end is None else end
     for i in cands:
         if i < pos:
             continue
-        m = match(text, i)
+        m = match(text, i, end)
         if m:
             yield m
             pos = m.end()

@@ -38,8 +38,13 @@ def blank_markup(text: str) -> str:
     return text
 
 
-# A line break before a lower-case word that opens no list point ("a)", "ii."): perhaps inside a sentence
-_LOWER_NEXT = re.compile(r"\n(?=[ \t]*(?!(?:[a-z]{1,2}|[ivx]{1,4})[).][ \t])[a-z])")
+# A line break before a lower-case word that opens no list point ("a)", "ii."): perhaps inside a sentence.
+# Only after a word character, a comma, a bracket or a quote (or blanks, read back by ``_runs_on``) can
+# the line run on: the look-arounds leave out most breaks in C, cheapest test first, before ``_runs_on``
+# reads the rest.
+_LOWER_NEXT = re.compile(
+    r"\n(?=[ \t]*[a-z])(?:(?<=[\w,)’']\n)|(?<=[ \t]\n))(?=[ \t]*(?!(?:[a-z]{1,2}|[ivx]{1,4})[).][ \t])[a-z])"
+)
 
 
 @lru_cache(maxsize=4)
@@ -58,16 +63,21 @@ def unwrapped(text: str) -> str:
     breaks += [m.start() for m in _CAPITAL_NEXT.finditer(text) if _ends_open(text, m.start())]
     if not breaks:
         return text
-    out = list(text)
-    for i in breaks:
-        out[i] = " "
-    return "".join(out)
+    breaks.sort()
+    return " ".join(text[a + 1 : b] for a, b in zip([-1, *breaks], [*breaks, len(text)]))
 
 
 # Words a line cannot end a sentence on: "... confirmed the" / "Growth Hub contract ..."
 _OPEN_ENDS = frozenset({"the", "of", "to", "and", "for", "with", "by", "from", "in", "on", "at", "a", "an", "that",
                         "whether", "their", "its", "his", "her"})
-_CAPITAL_NEXT = re.compile(r"\n(?=[ \t]*(?!(?:[A-Za-z]{1,2}|[IVX]{1,4})[).][ \t])[A-Z£])")  # not a numbered or lettered point
+# A break before a capital that opens no numbered or lettered point, after one of ``_OPEN_ENDS`` (or blanks,
+# read back by ``_ends_open``): the look-behinds leave out in C the breaks after most lines, the last
+# letter of those words first.
+_CAPITAL_NEXT = re.compile(
+    r"\n(?<=[" + "".join(sorted({w[-1] for w in _OPEN_ENDS})) + r" \t]\n)"
+    r"(?:" + "|".join(rf"(?<= {w}\n)" for w in sorted(_OPEN_ENDS)) + r"|(?<=[ \t]\n))"
+    r"(?=[ \t]*(?!(?:[A-Za-z]{1,2}|[IVX]{1,4})[).][ \t])[A-Z£])"
+)
 
 
 def _ends_open(text: str, i: int) -> bool:
@@ -164,29 +174,18 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``_SENT_END.finditer(text, start, end)``, tried only just after a full stop, "!" or "?".
+    """``_SENT_END.finditer(text, start, end)``, found from the full stop, "!" or "?" each match follows.
 
-    Every match starts there (its look-behind), and most characters are not one:
-    the pattern tried at every position cost more than the rules reading the sentences.
+    Every match starts just after one (its look-behind), which the engine cannot
+    skip to; ``_STOP_END`` opens with it, so the engine runs to each stop in C,
+    and matches exactly where ``_SENT_END`` matches one character later.
     """
-    lo = max(start - 1, 0)
-    # The next "." / "!" / "?" each, found as the candidates are used up: a caller may want
-    # only the first sentence of a long line.
-    ahead = [i for i in (text.find(ch, lo, end) for ch in ".!?") if i >= 0]
-    pos = start
     match = _SENT_END.match
-    while ahead:
-        i = min(ahead)
-        ahead.remove(i)
-        nxt = text.find(text[i], i + 1, end)
-        if nxt >= 0:
-            ahead.append(nxt)
-        if i + 1 < pos:
-            continue
-        m = match(text, i + 1, end)
-        if m:
-            yield m
-            pos = m.end()
+    for m in _STOP_END.finditer(text, max(start - 1, 0), end):
+        yield match(text, m.start() + 1, end)  # type: ignore[misc]
+
+
+_STOP_END = re.compile(r"[.!?]" + _SENT_END.pattern[len("(?<=[.!?])") :])
 
 
 def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
@@ -200,18 +199,18 @@ def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 
 @lru_cache(maxsize=4)
 def _all_lines(text: str) -> tuple[tuple[TextLine, ...], list[int]]:
-    """``iter_lines(text)`` and the lines' starts, from one ``str.split`` (every line of every document is made here)."""
-    lines = []
-    starts = []
-    pos = 0
-    for raw in text.split("\n"):
-        lines.append(TextLine(pos, pos + len(raw), raw))
-        starts.append(pos)
-        pos += len(raw) + 1
+    """``iter_lines(text)`` and the lines' starts.
+
+    The lines are the header's and attendance's (``textlines.Line`` is a
+    ``TextLine``): a text without markup is the text those stages split, so
+    every line of it is made once for all stages.
+    """
+    from kg.parse.textlines import iter_lines as all_lines  # textlines reads this module
+
+    lines = all_lines(text)
     if lines and lines[-1].start == len(text):  # no line after a final newline (nor in an empty text)
-        lines.pop()
-        starts.pop()
-    return tuple(lines), starts
+        lines = lines[:-1]
+    return lines, [ln.start for ln in lines]
 
 
 def lines_outside(text: str, regions: list[Span], start: int = 0, end: int | None = None) -> list[TextLine]:
@@ -328,8 +327,33 @@ def lowered(text: str) -> str | None:
 
     Cached: the act finders and the programme finder all read the same lower-cased text.
     """
-    low = text.lower()
+    low = _lower(text)
     return low if len(low) == len(text) else None
+
+
+def _lower(text: str) -> str:
+    """``text.lower()``, lowering the ASCII part as bytes.
+
+    ``str.lower`` looks every character up in the Unicode tables once the text
+    holds one letter outside ASCII (a "£" or a curly quote is enough), which made
+    it one of the dearest passes over a document. Only a capital sigma lowers
+    differently by its neighbours; every other character lowers on its own, so
+    lowering the few others one by one gives the same string.
+    """
+    if text.isascii() or "\u03a3" in text:
+        return text.lower()
+    low = text.encode("ascii", "replace").lower().decode("ascii")  # "?" for every other character
+    parts = []
+    pos = 0
+    i = low.find("?")
+    while i >= 0:
+        if text[i] != "?":
+            parts.append(low[pos:i])
+            parts.append(text[i].lower())
+            pos = i + 1
+        i = low.find("?", i + 1)
+    parts.append(low[pos:])
+    return "".join(parts)
 
 
 # Page furniture that converters leave between the lines of the text: page markers and the

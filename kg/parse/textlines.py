@@ -11,8 +11,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from kg.parse.scan import positions
-from kg.parse.sentences import lowered
+from kg.parse.scan import cased_positions, positions
+from kg.parse.sentences import TextLine, lowered
 
 _TAGS = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}\s*/?>")
 _EMPH = re.compile(r"\*{1,3}|_{2,3}|\\(?=[^\w\s])")
@@ -21,21 +21,24 @@ _LEAD_CHARS = "#-•·▪●◦*>"
 _MARKUP_CHARS = "\u00a0\r<*_\\"  # what ``strip_markup`` substitutes only when it is present
 
 
-class Line:
+class Line(TextLine):
     """One line: half-open offsets (newline excluded), the raw text and its ``clean`` reading.
 
     A plain slotted class, cleaned once on creation: every line of every
     document is made here and read by several stages, and a frozen dataclass
-    with cached properties cost more than the rules reading it.
+    with cached properties cost more than the rules reading it. It is also the
+    ``TextLine`` the item and act finders read (``text`` is ``raw``), so a
+    document without markup is split into lines once for every stage.
     """
 
-    __slots__ = ("start", "end", "raw", "clean", "blank")
+    __slots__ = ("raw", "clean", "blank")
 
     def __init__(self, start: int, end: int, raw: str, clean: str | None = None):
         """``clean``: ``strip_markup(raw)`` when the caller knows it already."""
         self.start = start
         self.end = end
-        self.raw = raw
+        self.raw = self.text = raw
+        self.stripped = raw.strip()
         self.clean = strip_markup(raw) if clean is None else clean
         self.blank = not self.clean.strip()
 
@@ -80,11 +83,22 @@ def iter_lines(text: str) -> tuple[Line, ...]:
     out: list[Line] = []
     pos = 0
     plain = not any(c in text for c in _MARKUP_CHARS)  # then a line loses at most a bullet and its spaces
+    new = Line.__new__
     for raw in text.split("\n"):
-        lead = raw.lstrip(" \t")[:1] if plain else ""
-        clean = raw.strip(" ") if plain and not (lead and lead in _LEAD_CHARS) else None
-        out.append(Line(pos, pos + len(raw), raw, clean))
-        pos += len(raw) + 1
+        end = pos + len(raw)
+        stripped = raw.strip()
+        lead = stripped[:1]
+        if plain and not (lead and lead in _LEAD_CHARS):
+            # No markup and no bullet: ``clean`` is ``raw`` without its spaces, made here (every line of
+            # every document is) rather than by ``Line.__init__``.
+            ln = new(Line)
+            ln.start, ln.end, ln.raw, ln.text, ln.stripped = pos, end, raw, raw, stripped
+            ln.clean = raw.strip(" ")
+            ln.blank = not stripped
+        else:
+            ln = Line(pos, end, raw)
+        out.append(ln)
+        pos = end + 1
     return tuple(out)
 
 
@@ -113,9 +127,12 @@ def lines_with(text: str, words: tuple[str, ...], *, case: bool = False) -> list
     (its shared index holds those declared with ``scan.indexed``).
     """
     lines = iter_lines(text)
-    hay = text if case else lowered(text)
-    if hay is None:  # a letter whose lower case is longer: test line by line
+    low = lowered(text)
+    if case:
+        found = cased_positions(text, low, words)
+    elif low is None:  # a letter whose lower case is longer: test line by line
         return [ln for ln in lines if any(w in ln.raw.lower() for w in words)]
-    found = positions(text, words) if case else positions(hay, tuple(w.lower() for w in words), shared=True)
+    else:
+        found = positions(low, tuple(w.lower() for w in words), shared=True)
     starts = _line_starts(text)
     return [lines[k] for k in sorted({bisect_right(starts, i) - 1 for i in found})]
