@@ -28,7 +28,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 
 # 18 September 2017 / 9th June 2009 / 17th December (no year)
 _DMY = re.compile(
-    _DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"(?:\s+of)?[\s\-]+" + _MONTH + r"(?:,?[\s\-]+(?P<year>(?:19|20)\d\d))?(?!\d*\s*(?:am|pm|:))",
+    _DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"(?:\s+of)?[\s\-]+" + _MONTH
+    + r"(?:,?[\s\-]+(?P<year>(?:19|20)\d\d|['’‘]\d\d(?!\d)))?(?!\d*\s*(?:am|pm|:))",  # "7th Dec '23" too
     re.IGNORECASE,
 )
 # October 26, 2017 / October 26th 2017
@@ -39,6 +40,21 @@ _MDY = re.compile(
 # 26/10/2017, 26.10.17, 26-10-2017 (UK order)
 _NUMERIC = re.compile(r"(?<![\d/.\-])(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)?\d\d)(?![\d/.\-]*\d)")
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+# "Tuesday the eighteenth of June 2024": the day in words
+_ORDINALS = {
+    w: k for k, w in enumerate((
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "twentieth"), 1)
+}
+_ORDINALS.update({f"twenty{sep}{w}": 20 + k for w, k in list(_ORDINALS.items())[:9] for sep in ("-", " ", "")})
+_ORDINALS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+_WORDS_DMY = re.compile(
+    _DAYNAME + r"(?:the\s+)?(?P<dayword>" + "|".join(sorted((re.escape(w).replace("\\ ", r"\s+") for w in _ORDINALS),
+                                                          key=len, reverse=True))
+    + r")\s+(?:day\s+)?(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 # A month and year only: "October 2019"
 _MY = re.compile(r"(?<![\d\w])" + _MONTH + r"\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 
@@ -88,14 +104,15 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateHit]:
             year_raw = g.get("year")
             has_year = bool(year_raw)
             if year_raw:
-                year = int(year_raw)
+                year = int(year_raw.lstrip("'’‘"))
                 if year < 100:
                     year += 2000
             elif default_year:
                 year = default_year
             else:
                 continue
-            iso = _make(year, month or 0, int(g["day"]))
+            day = _ORDINALS[" ".join(g["dayword"].lower().split())] if g.get("dayword") else int(g["day"])
+            iso = _make(year, month or 0, day)
             if iso:
                 hits.append(DateHit(iso, m.start(), m.end(), has_year))
                 taken.append((m.start(), m.end()))
@@ -123,7 +140,12 @@ def _scans(text: str, digits: list[int]) -> list[Iterator[re.Match[str]]]:
         matches_at(_MDY, text, sorted({*days, *months})),
         matches_at(_DMY, text, sorted({*days, *_days_before_months(low, digits, months)})),
         matches_at(_NUMERIC, text, [i for i in digits if _SEPARATORS.intersection(text[i + 1 : i + 3])]),
+        # the day in words: only where an ordinal ends before "of" ("eighteenth of", "first of")
+        _WORDS_DMY.finditer(text) if _WORD_DAY_HINT.search(low) else iter(()),
     ]
+
+
+_WORD_DAY_HINT = re.compile(r"(?:th|st|nd|rd)\s+(?:day\s+)?of\s")
 
 
 _DAY_SET = frozenset(_DAY_STARTS)

@@ -199,16 +199,17 @@ def test_squash_equals_collapsing_white_space():
 def _find_dates_by_regex(text: str, default_year: int | None) -> list[tuple[str, int, int, bool]]:
     """``find_dates`` as it was: every pattern run over the whole text."""
     hits, taken = [], []
-    for rx in (dates._ISO, dates._MDY, dates._DMY, dates._NUMERIC):
+    for rx in (dates._ISO, dates._MDY, dates._DMY, dates._NUMERIC, dates._WORDS_DMY):
         for m in rx.finditer(text):
             if not all(m.end() <= s or m.start() >= e for s, e in taken):
                 continue
             g = m.groupdict()
             month = int(g["month"]) if g["month"].isdigit() else dates.MONTHS.get(g["month"].lower().rstrip("."))
-            year = int(g["year"]) if g.get("year") else default_year
+            year = int(g["year"].lstrip("'’")) if g.get("year") else default_year
             if year is None:
                 continue
-            iso = dates._make(year + 2000 if year < 100 else year, month or 0, int(g["day"]))
+            day = dates._ORDINALS[" ".join(g["dayword"].lower().split())] if g.get("dayword") else int(g["day"])
+            iso = dates._make(year + 2000 if year < 100 else year, month or 0, day)
             if iso:
                 hits.append((iso, m.start(), m.end(), bool(g.get("year"))))
                 taken.append((m.start(), m.end()))
@@ -216,7 +217,8 @@ def _find_dates_by_regex(text: str, default_year: int | None) -> list[tuple[str,
 
 
 def test_dates_equal_the_whole_text_scan():
-    words = ["Monday", "tue", "27", "3rd", "July", "jul.", "sept", "2017", "17", "/", "-", "of", "31/12/19", "2020-01-02"]
+    words = ["Monday", "tue", "27", "3rd", "July", "jul.", "sept", "2017", "17", "/", "-", "of", "31/12/19", "2020-01-02",
+             "the eighteenth", "twenty-first", "'23"]
     lines = [ln for t in _texts() for ln in t.split("\n")]
     for text in _random_texts(words) + lines:
         got = [(h.iso, h.start, h.end, h.has_year) for h in dates.find_dates(text, 2019)]

@@ -83,3 +83,18 @@ def test_empty_and_headerless_text(gaz):
     assert header("", gaz).body is None
     h = header("1 Welcome\n\nThe chair opened the meeting.\n", gaz)
     assert h.date is None and h.location is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Thurs 7th Dec '23 · 2pm–4pm · Room 3", "2023-12-07"),
+        ("held on Tuesday the eighteenth of June 2024, commencing at 7.00 p.m.", "2024-06-18"),
+        ("on the twenty-first of March 2023", "2023-03-21"),
+        ("Friday 1st of September '17", "2017-09-01"),
+    ],
+)
+def test_dates_with_the_day_in_words_or_a_short_year(line, iso):
+    from kg.parse.dates import parse_date
+
+    assert parse_date(line) == iso
