@@ -24,7 +24,7 @@ from kg.parse.sentences import lowered
 
 HEADS = {
     "Programme", "Program", "Plan", "Strategy", "Pilot", "Review", "Initiative", "Clinic", "Conversation",
-    "Challenge", "Scheme", "Project", "Fund", "Programmes", "Plans", "Strategies", "Framework", "Protocol",
+    "Challenge", "Scheme", "Project", "Fund", "Programmes", "Plans", "Strategies", "Framework", "Protocol", "Campaign",
 }
 _HEAD_WORDS = tuple(sorted({h.lower() for h in HEADS}))
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -41,13 +41,15 @@ _GENERIC_PLAN = {"work", "forward"}  # before "Programme"/"Plan" only: "Cycle to
 _GENERIC_SHORT = {
     "action", "business", "delivery", "project", "implementation", "annual", "budget", "communications", "training", "recovery",
     "improvement", "financial", "capital", "spending", "savings", "transition", "exit", "risk", "audit",
-    "staffing", "workforce", "operational", "team", "service", "development", "strategic", "corporate",
+    "staffing", "workforce", "operational", "team", "service", "development", "strategic", "corporate", "assurance",
+    "recruitment", "media", "marketing",
 }
 _GENERIC_REVIEW = {
     "case", "practice", "rapid", "peer", "death", "homicide", "learning", "report", "internal", "serious",
     "thematic", "independent", "performance", "annual", "management", "safeguarding", "progress", "policy",
     "adults", "adult", "children", "child", "domestic", "mortality",
 }
+_YEARS_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?:[/–—-]\d{2,4})?\b")  # "2023–2027", "2024/25"
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _TOKEN = re.compile(r"[\w'’&.-]+")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
@@ -382,8 +384,8 @@ def _phrase_before(view: str, head_start: int, head_end: int) -> tuple[int, int]
         return None
     if before in _GENERIC_PLAN and head.rstrip("s") in {"Programme", "Program", "Plan"}:
         return None
-    if len(words) == 1 and before in _GENERIC_SHORT:
-        return None
+    if len(words) == 1 and before in _GENERIC_SHORT and not _YEARS_AFTER.match(after):
+        return None  # "the Workforce Plan", but "the Workforce Plan 2023–2027" is one plan
     return words[0][0], head_end
 
 

@@ -69,7 +69,10 @@ def unwrapped(text: str) -> str:
 
 # Words a line cannot end a sentence on: "... confirmed the" / "Growth Hub contract ..."
 _OPEN_ENDS = frozenset({"the", "of", "to", "and", "for", "with", "by", "from", "in", "on", "at", "a", "an", "that",
-                        "whether", "their", "its", "his", "her"})
+                        "whether", "their", "its", "his", "her",
+                        # a title is followed by its name: "KL attended in place of Supt" / "Dwyer."
+                        "Cllr", "Councillor", "Supt", "Insp", "DCI", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor"})
+_OPEN_WINDOW = max(map(len, _OPEN_ENDS)) + 1  # characters read back from a line's end to find its last word
 # A break before a capital that opens no numbered or lettered point, after one of ``_OPEN_ENDS`` (or blanks,
 # read back by ``_ends_open``): the look-behinds leave out in C the breaks after most lines, the last
 # letter of those words first.
@@ -82,7 +85,7 @@ _CAPITAL_NEXT = re.compile(
 
 def _ends_open(text: str, i: int) -> bool:
     """Whether the line ending at the newline ``i`` ends on one of ``_OPEN_ENDS`` (and is no table row)."""
-    _head, space, word = text[max(0, i - 9) : i].rstrip(" \t").rpartition(" ")
+    _head, space, word = text[max(0, i - _OPEN_WINDOW - 2) : i].rstrip(" \t").rpartition(" ")
     return bool(space) and word in _OPEN_ENDS and _runs_on(text, i)
 
 

@@ -862,3 +862,12 @@ def test_members_in_two_columns_co_opted_members_and_a_wrapped_list_of_guests(ga
         ("Rebecca Stott", "Office of the Police and Crime Commissioner", "Chief Executive"),
         ("Sophie Tranter", "Bredonford City Council", "Panel Scrutiny Officer"),
     ]
+
+
+@pytest.mark.parametrize("title", ["Supt", "Cllr", "Councillor", "Dr", "Professor"])
+def test_a_line_ending_on_a_title_runs_on_to_the_name(title):
+    from kg.parse.sentences import unwrapped
+
+    text = f"KL attended in place of {title}\nDwyer.\nNext line\n"
+    assert unwrapped(text) == f"KL attended in place of {title} Dwyer.\nNext line\n"
+    assert unwrapped(f"Present:\n{title}\nSmith\n") == f"Present:\n{title}\nSmith\n"  # a word alone is no sentence
