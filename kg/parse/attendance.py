@@ -202,7 +202,7 @@ def _present_sentence(ln: Line, m: re.Match[str], gaz: Gazetteer, res: Attendanc
     """Those a sentence says were present, and those an "Also in attendance were ..." after it adds."""
     span = Span(ln.start, ln.end)
     names = m["names"]
-    _block_line(names, ln.start + ln.raw.find(names[:20]), span, "present", "member", gaz, res,
+    _block_line(names, ln.start + max(0, ln.raw.find(names[:20])), span, "present", "member", gaz, res,
                 councillors=bool(P._COUNCILLORS.match(names)))
     more = m["more"].strip()
     label = _section(more) if more else None
