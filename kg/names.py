@@ -21,6 +21,8 @@ HONORIFICS = [
     "Police and Crime Commissioner", "Deputy Police and Crime Commissioner",
     "Right Honourable", "Rt Hon", "The Rt Hon", "Honourable", "Hon",
     "Councillor", "County Councillor", "Cllr", "Cllr.", "Cc", "CC",
+    "County Cllr", "District Cllr", "District Councillor", "Borough Cllr", "Borough Councillor", "Town Cllr",
+    "Town Councillor", "Parish Cllr", "Parish Councillor", "City Cllr", "City Councillor",
     "Professor", "Prof", "Prof.", "Doctor", "Dr", "Dr.",
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx",
     "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron",

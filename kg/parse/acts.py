@@ -67,6 +67,10 @@ def parse_acts(
         for d in find_decisions(clean, lines, resolver, body=body, recurring=recurring):
             acts.decisions.append(Decision(ref, d.text, d.span))
             decision_titles.append((d.text, item.title if item else None))
+            told = _INSTRUCTED.match(d.text)  # "instructed the Chief Officer to report ...": their action too
+            owners = resolver.names(told["who"] or told["who2"]) if told else None
+            if owners:
+                acts.actions.append(Action(owners, ref, told["what"].rstrip(" ."), "open", span=d.span))
         for a in find_actions(clean, lines, resolver, item_title=item.title if item else None):
             acts.actions.append(
                 Action(a.owners, ref, a.text, "done" if a.status == "done" else "open", a.carried_forward, due=a.due,
@@ -82,6 +86,15 @@ def parse_acts(
         acts.previous_meeting, acts.previous_span = date, acts.decisions[n].span
     acts.next_meetings = next_meetings(clean, [(i.title if i else None, ls) for i, ls in regions], meeting_date)
     return acts
+
+
+# A resolution that sets someone a task: "instructed the Chief Officer to bring a report ...",
+# "That the Director of Finance be asked to ..."
+_INSTRUCTED = re.compile(
+    r"(?:That\s+)?(?:(?:instructed|requested|asked|directed|tasked)\s+(?P<who>.+?)"
+    r"|(?P<who2>.+?)\s+be\s+(?:instructed|requested|asked|directed|tasked))\s+to\s+(?P<what>\S.+)",
+    re.IGNORECASE,
+)
 
 
 def _regions(clean: str, items: list[AgendaItem], skip: list[Span]) -> list[tuple[AgendaItem | None, list[TextLine]]]:

@@ -46,7 +46,8 @@ _LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
      r"(?:members|councillors|those|partners|board\s+members)\s+present|present|attendees|attendance|"
      r"attending|members|councillors|board\s+members|committee\s+members|voting\s+members|"
      r"sederunt", "present", "member"),  # "Sederunt": Scottish minutes' list of those present
-    (r"officers(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance|supporting\s+officers",
+    (r"officers(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance|supporting\s+officers|"
+     r"(?:executive|leadership|senior\s+management|management)\s+team(?:\s+(?:present|in\s+attendance|attending))?",
      "present", "officer"),
     (r"also\s+(?:present|in\s+attendance|attending)(?:\s+were)?|guests?|independent\s+(?:co-?opted\s+)?members|"
      r"(?:cabinet|executive|other|portfolio\s+holder)\s+members?\s+(?:in\s+attendance|present|attending)|observers?|non[\s-]voting\s+members|"
@@ -67,7 +68,7 @@ _SECTION = re.compile(
 # The first two letters of every label above: a line opening with other letters is no label.
 _SECTION_STARTS = frozenset({
     "me", "co", "th", "pa", "bo", "pr", "at", "vo", "of", "in", "su", "al", "gu", "ob", "no", "by", "ad", "de", "ap", "ab",
-    "se", "ca", "ex", "ot", "po",
+    "se", "ca", "ex", "ot", "po", "le", "ma",
 })
 
 
@@ -513,7 +514,7 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
             continue
         if _section(clean) or _FIELD.match(clean) or _header(nxt):
             break
-        clean = _aligned_as_tabs(clean.strip())  # a lead tab is the label's empty column
+        clean = _aligned_as_tabs(_BULLET_LEAD.sub("", clean.strip()))  # a lead tab is the label's empty column
         if not person_like(clean):
             if _wrapped_cell(nxt, lines[j - 1], res.present if lst == "present" else res.apologies, gaz):
                 end = nxt.end
@@ -537,6 +538,8 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
     return j
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+_BULLET_LEAD = re.compile(r"^(?:[-•·▪◦*–]|\d{1,2}[.)])\s+")  # "- Margaret Ellingham (Chair)", "1. Jo Coast"
 _WRAPPED_LINES = 8  # an entry or a list wrapped by width runs on over at most this many lines
 
 
@@ -551,7 +554,9 @@ def _runs_on(text: str, nxt: Line) -> bool:
     if s.startswith("(") or text.count("(") > text.count(")"):
         return True
     tail = text.rstrip()
-    return (";" in text or tail.endswith(",")) and "\t" not in text and not tail.endswith(".")
+    # a semicolon between entries, not inside one's brackets: "David Oduya (Vice Chair; Chair of Audit)"
+    between = ";" in text and ";" in _BRACKETED.sub("", text)
+    return (between or tail.endswith(",")) and "\t" not in text and not tail.endswith(".")
 
 
 def _wrapped_cell(ln: Line, above: Line, people: list[Person], gaz: Gazetteer) -> bool:

@@ -30,8 +30,8 @@ _LIST_INTRO = re.compile(
     re.IGNORECASE,
 )
 # "The Board:" over a list whose points start with what it did ("a) approved ...; b) noted ...")
-_BODY_NAME = (r"(?:[A-Z][\w'’&-]*\s+){0,4}?(?:Board|Committee|Cabinet|Panel|Partnership|Group|Forum|Executive|"
-              r"Council|Authority|Members|Meeting)")
+_BODY_NAME = (r"(?:(?:[A-Z][\w'’&-]*\s+){0,4}?(?:Board|Committee|Cabinet|Panel|Partnership|Group|Forum|Executive|"
+              r"Council|Authority|Members|Meeting)|[A-Z]{2,5})")  # or its initials: "The IJB:", "The PSB:"
 _BODY_INTRO = re.compile(r"(?:The\s+)?" + _BODY_NAME + r"\s*:\s*")
 # "RESOLVED that Cabinet:", "It was agreed that the Board:": the points below say what the body did
 _RESOLVED_BODY = re.compile(
@@ -41,7 +41,7 @@ _RESOLVED_BODY = re.compile(
 )  # "4.3 RESOLVED – that the Board:" too
 _POINT_VERB = re.compile(
     r"(?i:approved|agreed|endorsed|resolved|supported|adopted|decided|ratified|delegated|authorised|authorized|"
-    r"recommended|confirmed|accepted|requested|commissioned|allocated|appointed)\b"
+    r"recommended|confirmed|accepted|requested|commissioned|allocated|appointed|instructed|directed)\b"
 )
 # "RESOLVED:" / "RESOLVED -" / "Agreed:" printed before the resolution itself
 _LABEL = re.compile(
@@ -168,6 +168,9 @@ def find_decisions(
                 label = _DECISION_LABEL.match(clean, a, b) if clean[a] in "DdOoRr" else None
                 if label:  # "Decision: The Board agreed ..." / "Decision: To approve ..."
                     a = label.end()
+                moved = _PROPOSED.match(clean, a, b) if clean[a] in "PpMmIi" else None
+                if moved:  # "Proposed by Cllr A, seconded by Cllr B, and RESOLVED that ..."
+                    a = moved.end()
                 found = _sentence_decision(clean, a, b, resolver, body, recurring)
                 if found is None and label:
                     found = _found(clean, a, b, resolver)
@@ -311,6 +314,12 @@ def _sentence_decision(
     return None
 
 
+# Who moved and seconded a motion, before what the meeting then resolved
+_PROPOSED = re.compile(
+    r"(?:it\s+was\s+)?(?:proposed|moved)\s+by\s+[^,;.]{2,60}?,?\s+(?:and\s+)?seconded\s+by\s+[^,;.]{2,60}?,?\s+"
+    r"(?:and\s+)?(?=(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|resolved|agreed|Resolved|Agreed)\b)",
+    re.IGNORECASE,
+)
 # "Decision:", "Outcome:", "Resolution:" before what was decided
 _DECISION_LABEL = re.compile(r"(?:Decisions?|DECISIONS?|Outcome|OUTCOME|Resolution|RESOLUTION)\s*[:–—-]\s*(?=\S)")
 # A paragraph number opening a line ("6.2 The Board agreed ...", "(b) It was resolved ...")

@@ -63,7 +63,7 @@ _BOILER = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_UNIT = re.compile(
-    r"^(?:the\s+)?(?:cabinet|executive|full\s+council|council|(?:[\w&,'’\- ]+\s)?(?:committee|sub-committee|panel))$",
+    r"^(?:the\s+)?(?:cabinet|executive|board|full\s+council|council|(?:[\w&,'’\- ]+\s)?(?:committee|sub-committee|panel))$",
     re.IGNORECASE,
 )
 _WHOLE_COUNCIL = re.compile(r"(?:the\s+)?(?:full\s+)?council", re.IGNORECASE)
@@ -181,7 +181,8 @@ def _find_body(lines: list[Line], h: Header) -> None:
                 elif council and _GENERIC_UNIT.match(x) and council.split()[0].casefold() not in x.casefold():
                     x = f"{council} {x}"
                 elif head and head[0] is not ln and _GENERIC_UNIT.match(x) and _ORG_HEAD.search(head[1]):
-                    x = f"{head[1]} {x}"  # "Brackenshire Fire and Rescue Authority" over its Audit Committee
+                    # "Brackenshire Fire and Rescue Authority" over its Audit Committee; a "... Board" over its Board
+                    x = head[1] if head[1].casefold().endswith(x.casefold()) else f"{head[1]} {x}"
                 elif head and head[0] is not ln:
                     x = _with_letterhead(head[1], x)
                 _set_body(h, x, ln)
@@ -213,7 +214,7 @@ def _find_body(lines: list[Line], h: Header) -> None:
         _set_body(h, council, rows[0][0])
 
 
-_ORG_HEAD = re.compile(r"\b(?:Authority|Council|Partnership|Trust|Commissioner|Service|Board)$")
+_ORG_HEAD = re.compile(r"\b(?:Authority|Council|Partnership|Trust|Commissioner|Service|Board|Limited|Ltd|Association|Group|Foundation|University|College|Society|Agency)$")
 _NOT_A_BODY = re.compile(r"^(?:held|meeting|on|at|via|in)\b", re.IGNORECASE)
 _UNIT_LINE = re.compile(
     r"^(?P<u>(?:[A-Z][\w&'’-]*\s+){0,3}?(?:Board|Committee|Cabinet|Panel|Executive|Group|Forum|Assembly|Sub-Committee))"

@@ -141,8 +141,10 @@ class PersonResolver:
         want = re.sub(r"^the\s+", "", " ".join(ref.casefold().split()))
         posts = [(p, _post(p.role)) for p in self.people if p.role]
         hits = [p for p, post in posts if post == want]
-        if not hits:  # the post's last words: "Clerk" for the "Town Clerk", not for the "Deputy Clerk"
-            hits = [p for p, post in posts if post.endswith(" " + want) and not post.startswith(_UNDER)]
+        if not hits:  # the post's last or first words: "Clerk" for the "Town Clerk" or the "Clerk & RFO",
+            # not for the "Deputy Clerk"
+            hits = [p for p, post in posts if (post.endswith(" " + want) or post.startswith(
+                (want + " & ", want + " and ", want + ", "))) and not post.startswith(_UNDER)]
         return hits[0] if len(hits) == 1 else None
 
     def resolve(self, ref: str) -> str | None:

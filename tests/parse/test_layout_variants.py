@@ -871,3 +871,50 @@ def test_a_line_ending_on_a_title_runs_on_to_the_name(title):
     text = f"KL attended in place of {title}\nDwyer.\nNext line\n"
     assert unwrapped(text) == f"KL attended in place of {title} Dwyer.\nNext line\n"
     assert unwrapped(f"Present:\n{title}\nSmith\n") == f"Present:\n{title}\nSmith\n"  # a word alone is no sentence
+
+
+def test_a_body_by_its_initials_instructing_an_officer():
+    text = (
+        "Glenmorrach Integration Joint Board\nMinute of the meeting held on 12 June 2024\n\n"
+        "Present:\nLorna Whyte (Chief Officer)\nGraeme Tosh (Chief Finance Officer)\n\n"
+        "4.\tCare at Home\n\nA report was considered.\n\nDecision\nThe IJB:\n\n1. noted the content of the report; and\n\n"
+        "2. instructed the Chief Officer to bring a report on care at home capacity to the next meeting.\n\n"
+        "5.\tFinance\n\nDecision\nThe IJB:\n\n1. approved the use of £1.2 million from general reserves.\n"
+    )
+    record = parse(Document("ijb.txt", text, "0" * 64, "text"), default())
+    assert [d.text for d in record.decisions] == [
+        "Instructed the Chief Officer to bring a report on care at home capacity to the next meeting.",
+        "Approved the use of £1.2 million from general reserves.",
+    ]
+    assert [(a.owners, a.text, a.item) for a in record.actions] == [
+        (["Lorna Whyte"], "bring a report on care at home capacity to the next meeting", "4")]
+
+
+def test_proposed_and_seconded_then_resolved_and_a_clerk_who_is_also_the_rfo():
+    text = (
+        "ASHCOMBE ST PETER PARISH COUNCIL\nMinutes of the meeting held on 9 July 2024\n\n"
+        "PRESENT: Cllrs D Harcourt (Chair), P Penrose and K Amadi\n"
+        "ALSO PRESENT: Mrs H Quick (Clerk & RFO); County Cllr Nadia Fenwick\n\n"
+        "112/24 APOLOGIES\n        Proposed by Cllr Penrose, seconded by Cllr Amadi, and RESOLVED that the reasons for\n"
+        "        absence be accepted.\n\n113/24 PLAY AREA\n        ACTION: Clerk to place the order.\n"
+    )
+    record = parse(Document("parish.txt", text, "0" * 64, "text"), default())
+    assert [d.text for d in record.decisions] == ["That the reasons for absence be accepted."]
+    assert [a.owners for a in record.actions] == [["H Quick"]]
+    assert ("Nadia Fenwick", "County Cllr") in [(p.name, p.honorific) for p in record.present]
+
+
+def test_bulleted_lists_under_board_and_executive_team_headings(tmp_path):
+    from kg.documents import read_document
+
+    text = (
+        "Thornvale Homes Limited\n\nMinutes of the meeting of the Board\nHeld on: 25 April 2024\n\n"
+        "Board members present\n- Margaret Ellingham (Chair)\n- David Oduya (Vice Chair; Chair of Audit and Risk Committee)\n"
+        "- Rhys Vaughan\n\nExecutive team in attendance\n- Karen Holloway – Executive Director of Finance\n\n"
+        "Apologies\n- Richard Okonjo\n\n2024/15 Declarations of interest\nNone.\n"
+    )
+    (tmp_path / "ha.md").write_text(text, encoding="utf-8")
+    record = parse(read_document(tmp_path / "ha.md"), default())
+    assert [p.name for p in record.present] == ["Margaret Ellingham", "David Oduya", "Rhys Vaughan", "Karen Holloway"]
+    assert [p.name for p in record.apologies] == ["Richard Okonjo"]
+    assert record.body == "Thornvale Homes Limited Board"
