@@ -26,7 +26,7 @@ HONORIFICS = [
     "Professor", "Prof", "Prof.", "Doctor", "Dr", "Dr.",
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx",
     "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron",
-    "Reverend", "Rev", "Rev.", "Revd", "Canon", "Father",
+    "Reverend", "Rev", "Rev.", "Revd", "Canon", "Father", "Imam", "Rabbi", "Pastor", "Bishop",
     "PCC", "DPCC", "ACC", "DCC", "Supt", "Supt.", "Det Supt", "Det. Supt.", "DCI", "DI", "DS", "Ch Supt", "Insp",
     "PCSO", "Sgt", "Det Sgt", "Ch Insp", "Chief Insp", "Det Insp", "CFO", "ACFO", "DCFO",
     "Alderman", "Mayor", "Deputy Mayor", "Provost", "Depute Provost", "Lord Provost", "Bailie",

@@ -74,6 +74,9 @@ def find_actions(
         if columns:
             table_end = _read_table(lines, n_line, columns, resolver, previous_item, out)
             continue
+        if _ACTIONS_HEADING.fullmatch(ln.stripped):
+            table_end = _read_list(clean, lines, n_line, resolver, out)
+            continue
         cell = _CELL_LINE.fullmatch(ln.text)
         if cell:
             owners = resolver.column_owners(cell.group("cell"))
@@ -225,6 +228,32 @@ def _read_table(lines: list[TextLine], n: int, columns: dict[str, int], resolver
             due = parse_date(row.get("due", ""))
             out.append(FoundAction(owners, text, ln.span(), "done" if done else "open", carried, confirmed=True,
                                    owner_set=frozenset(owners), due=due))
+        j += 1
+    return j
+
+
+# "Actions agreed" over a list of "Name – what (by date)" points
+_ACTIONS_HEADING = re.compile(r"(?i:actions?(?:\s+(?:agreed|arising|points?))?|agreed\s+actions|action\s+points)\s*:?")
+_LIST_ACTION = re.compile(r"[-•·▪◦*]\s+(?P<who>[^–—:]{2,80}?)\s+[–—:-]\s+(?P<what>\S.*)")
+
+
+def _read_list(clean: str, lines: list[TextLine], n: int, resolver: PersonResolver, out: list[FoundAction]) -> int:
+    """The points of a list of actions under its heading, each owned by the people it opens with; returns
+    the index of the first line after the list."""
+    j = n + 1
+    while j < len(lines) and not lines[j].stripped:
+        j += 1
+    while j < len(lines) and lines[j].stripped:
+        m = _LIST_ACTION.fullmatch(lines[j].stripped)
+        owners = resolver.names(m["who"]) if m else None
+        if not owners:
+            break
+        what = m["what"].rstrip(" .")
+        done = bool(_DONE.search(what))
+        due = re.search(r"\s*\((?:by|due)\s+(?P<d>[^()]+)\)$", what)
+        text = what[: due.start()] if due else what
+        out.append(FoundAction(owners, squash(text), lines[j].span(), "done" if done else "open", confirmed=True,
+                               owner_set=frozenset(owners), due=parse_date(due["d"]) if due else None))
         j += 1
     return j
 

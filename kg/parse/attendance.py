@@ -62,6 +62,7 @@ _SECTION = re.compile(
     r"^(?P<num>\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?P<label>"
     + "|".join(f"(?P<g{i}>{rx})" for i, (rx, _l, _c) in enumerate(_LABELS))
     + r")(?:\s*\((?:in\s+person|in\s+the\s+room|remotely|virtually|online|by\s+video|via\s+[\w ]{2,20}|on\s+[\w ]{2,20})\))?"
+    r"(?:\s+(?:on|at|for)\s+[^:\n()]{1,30}?(?=\s*:))?"  # "Deputies on 14 November:"
     r"\s*(?:(?:[:\-–—]|(?<=were)|(?<=by))\s*(?P<rest>.*))?$",  # "Present (remotely): ...", "Present were A, B"
     re.IGNORECASE,
 )
@@ -152,6 +153,12 @@ def _header(line: Line) -> tuple[str, list[str | None], list[int]] | None:
             texts = [t for _s, t in parts]
             starts = [s for s, _t in parts]
         kinds = [_column_kind(strip_markup(t)) if t.strip() else None for t in texts]
+        # An attendance record of several meetings, a column a date: the last is this meeting's
+        dated = [k for k, t in enumerate(texts) if kinds[k] is None and _DATE_HEAD.fullmatch(t.strip())]
+        if dated:
+            for k in dated:
+                kinds[k] = "dated"
+            kinds[dated[-1]] = "matrix"
         named = [k for k in kinds if k]
         if len(named) >= 2 and ("name" in named or "apologies" in named) and len(named) >= len([t for t in texts if t.strip()]) - 1:
             return mode, kinds, starts
@@ -374,6 +381,8 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
                 res.present.remove(p)
                 res.apologies.append(p)
         status = _STATUS.get(row.get("status", ("",))[0].strip().casefold().rstrip("."))
+        if "matrix" in row:  # this meeting's cell of a record of meetings: "✓", "A", "D" (a deputy sent)
+            status = _MATRIX.get(row["matrix"][0].strip().casefold(), "absent")
         if status == "apologies" or status == "absent":
             for p in present_people:
                 res.present.remove(p)
@@ -408,6 +417,13 @@ _STATUS = {
     **dict.fromkeys(("n", "no", "absent", "did not attend", "dna"), "absent"),
     **dict.fromkeys(("s", "sub", "substitute", "d", "deputy", "deputising", "rep"), "deputy"),
 }
+
+
+_MATRIX = {**{k: v for k, v in _STATUS.items() if v != "deputy"}, "d": "apologies", "sub": "apologies"}
+# A column headed by a date: "14 Nov 2024", "12/09/24", "Sept 2024"
+_DATE_HEAD = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?[ /.-](?:\d{1,2}|[A-Za-z]{3,9})(?:[ /.-]\d{2,4})?|[A-Za-z]{3,9}\.?[ -]\d{2,4}"
+)
 
 
 def _cell_entries(cell: str, gaz: Gazetteer) -> list[P.Entry]:

@@ -221,6 +221,8 @@ def _intro_prefix_ok(prefix: str, resolver: PersonResolver) -> bool:
     prefix = prefix.strip(" ,;")
     if not prefix:
         return True
+    if prefix.casefold() in ("actions", "action", "action points"):
+        return False  # "Actions agreed" heads a list of actions
     if resolver.attendee(prefix) or looks_like_name(prefix):
         return False
     return len(prefix.split()) <= 12

@@ -189,7 +189,7 @@ def _find_body(lines: list[Line], h: Header) -> None:
                 return
     # 3. a title line carrying the date: "X – 26 October 2017"
     for ln, clean in rows[:8]:
-        dates = find_dates(clean)
+        dates = find_dates(clean) if "\t" not in clean else None  # a table's row is no title
         if dates and dates[0].start > 3:
             before = re.sub(r"(?:\b(?:minutes?|meeting|notes)\b|\bheld\b.*|\bon\b\s*$)", " ", clean[: dates[0].start],
                             flags=re.IGNORECASE)

@@ -918,3 +918,35 @@ def test_bulleted_lists_under_board_and_executive_team_headings(tmp_path):
     assert [p.name for p in record.present] == ["Margaret Ellingham", "David Oduya", "Rhys Vaughan", "Karen Holloway"]
     assert [p.name for p in record.apologies] == ["Richard Okonjo"]
     assert record.body == "Thornvale Homes Limited Board"
+
+
+def test_a_record_of_meetings_in_columns_deputies_on_a_date_and_a_list_of_actions(tmp_path):
+    from kg.documents import read_document
+
+    html = (
+        "<html><body><h1>Brackenfold Safeguarding Children Partnership – Executive Group</h1>"
+        "<p>Minutes of the meeting held on Thursday 14 November 2024, Brackenfold Civic Centre</p>"
+        "<table><tr><th>Organisation</th><th>Name</th><th>Role</th><th>12 Sep 2024</th><th>14 Nov 2024</th></tr>"
+        "<tr><td>Brackenfold Council</td><td>Sarah Oyelaran</td><td>Director (Chair)</td><td>A</td><td>✓</td></tr>"
+        "<tr><td>North Brackenshire Police</td><td>Det Supt Helen Marsh</td><td>Head of Public Protection</td>"
+        "<td>✓</td><td>D</td></tr>"
+        "<tr><td>Cafcass</td><td>Lucy Barnes</td><td>Service Manager</td><td>✓</td><td></td></tr></table>"
+        "<p>Deputies on 14 November: DI Ravi Chandra (North Brackenshire Police) for Det Supt Helen Marsh</p>"
+        "<h3>1. Child K review</h3><p>The review was discussed.</p>"
+        "<h3>2. Any other business</h3><p>None.</p>"
+        "<p><strong>Actions agreed</strong></p><ul>"
+        "<li>Sarah Oyelaran – send the Child K report to the National Panel (by 22 November 2024)</li>"
+        "<li>Ravi Chandra and Sarah Oyelaran – brief the Panel (by 9 December 2024)</li></ul>"
+        "</body></html>"
+    )
+    (tmp_path / "scp.html").write_text(html, encoding="utf-8")
+    record = parse(read_document(tmp_path / "scp.html"), default())
+    assert record.body == "Brackenfold Safeguarding Children Partnership – Executive Group"
+    assert [p.name for p in record.present] == ["Sarah Oyelaran", "Ravi Chandra"]
+    assert [p.name for p in record.apologies] == ["Helen Marsh"]
+    assert [(d.name, d.for_name) for d in record.deputies] == [("Ravi Chandra", "Helen Marsh")]
+    assert record.decisions == []
+    assert [(a.owners, a.text, a.due) for a in record.actions] == [
+        (["Sarah Oyelaran"], "send the Child K report to the National Panel", "2024-11-22"),
+        (["Ravi Chandra", "Sarah Oyelaran"], "brief the Panel", "2024-12-09"),
+    ]
