@@ -369,26 +369,25 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
                 if e.deputy_for:
                     res.deputies.append(Deputy(person.name, _clean_name(e.deputy_for), span))
         apol = row.get("apologies")
+        ticked = False  # an apologies column ticked for the row's own people
         if apol and apol[0] and not re.fullmatch(r"(?i)(?:yes|y|x|✓|-|–|n/?a|none)", apol[0]):
             span = Span(apol[1], apol[2])
             for e in _cell_entries(apol[0], gaz):
                 # the role cell describes the row's attendee, unless nobody attended for the row
                 res.apologies.append(_person(e.raw, e.organisation or org, e.role or (None if present_people else role),
                                              None, span, honorific=e.honorific))
-        elif apol and apol[0].strip().casefold() in {"yes", "y", "x", "✓"}:
-            # an apologies column ticked for the row's own people
-            for p in present_people:
-                res.present.remove(p)
-                res.apologies.append(p)
+        elif apol:
+            ticked = apol[0].strip().casefold() in {"yes", "y", "x", "✓"}
         status = _STATUS.get(row.get("status", ("",))[0].strip().casefold().rstrip("."))
         if "matrix" in row:  # this meeting's cell of a record of meetings: "✓", "A", "D" (a deputy sent)
             status = _MATRIX.get(row["matrix"][0].strip().casefold(), "absent")
-        if status == "apologies" or status == "absent":
+        away = status if status in ("apologies", "absent") else "apologies" if ticked else None
+        if away:  # the row's people move once, whichever column said they were away
             for p in present_people:
                 res.present.remove(p)
-                if status == "apologies":
+                if away == "apologies":
                     res.apologies.append(p)
-        elif status == "deputy":
+        if status == "deputy":
             for p in present_people:
                 p.capacity = "deputy"
         if dep_in_org and present_people and status != "apologies":

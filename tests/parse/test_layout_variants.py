@@ -950,3 +950,12 @@ def test_a_record_of_meetings_in_columns_deputies_on_a_date_and_a_list_of_action
         (["Sarah Oyelaran"], "send the Child K report to the National Panel", "2024-11-22"),
         (["Ravi Chandra", "Sarah Oyelaran"], "brief the Panel", "2024-12-09"),
     ]
+
+
+def test_an_apologies_column_ticked_beside_a_status_column_moves_the_row_once(gaz):
+    text = (
+        "Minutes of the Board held on 3 May 2023\n\nName\tOrganisation\tApologies\tStatus\n"
+        "Jo Coast\tWyvern Council\tx\tA\nSam Reed\tWyvern Police\t\tP\n\n1. Welcome\n"
+    )
+    res = attendance(text, gaz)
+    assert ([p.name for p in res.present], [p.name for p in res.apologies]) == (["Sam Reed"], ["Jo Coast"])
