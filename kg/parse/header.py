@@ -178,8 +178,8 @@ def _find_body(lines: list[Line], h: Header) -> None:
             if x and not find_dates(x) and len(x.split()) <= 12 and not _NOT_A_BODY.match(x):
                 if council and _WHOLE_COUNCIL.fullmatch(x):
                     x = council  # "the Full Council" of the council in the letterhead is that council
-                elif council and _GENERIC_UNIT.match(x) and council.split()[0].casefold() not in x.casefold():
-                    x = f"{council} {x}"
+                elif (under := _under_council(council, x)) != x:
+                    x = under  # "Minutes of the Audit Committee" under the council's letterhead
                 elif head and head[0] is not ln and _GENERIC_UNIT.match(x) and _ORG_HEAD.search(head[1]):
                     # "Brackenshire Fire and Rescue Authority" over its Audit Committee; a "... Board" over its Board
                     x = head[1] if head[1].casefold().endswith(x.casefold()) else f"{head[1]} {x}"
@@ -205,13 +205,18 @@ def _find_body(lines: list[Line], h: Header) -> None:
             continue
         if council and _council(clean):
             continue
-        x = _with_unit_line(_tidy(clean), rows, ln)
-        if council and _GENERIC_UNIT.match(x) and council.split()[0].casefold() not in x.casefold():
-            x = f"{council} {x}"  # "Place Scrutiny Committee" under the council's name
-        _set_body(h, x, ln)
+        _set_body(h, _under_council(council, _with_unit_line(_tidy(clean), rows, ln)), ln)
         return
     if council:
         _set_body(h, council, rows[0][0])
+
+
+def _under_council(council: str | None, x: str) -> str:
+    """A cabinet or committee named without its council, named with it: "Place Scrutiny Committee" under
+    "Thornleigh Borough Council"; ``x`` itself otherwise."""
+    if council and _GENERIC_UNIT.match(x) and council.split()[0].casefold() not in x.casefold():
+        return f"{council} {x}"
+    return x
 
 
 _ORG_HEAD = re.compile(r"\b(?:Authority|Council|Partnership|Trust|Commissioner|Service|Board|Limited|Ltd|Association|Group|Foundation|University|College|Society|Agency)$")
