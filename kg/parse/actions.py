@@ -222,7 +222,7 @@ def _read_table(lines: list[TextLine], n: int, columns: dict[str, int], resolver
         row = {kind: cells[k] for kind, k in columns.items() if k < len(cells)}
         text = squash(row.get("action", "")).rstrip(" .;")
         who = row.get("owner", "")
-        owners = resolver.column_owners(who) or resolver.names(who) or []
+        owners = resolver.owners(who) or []
         if text or owners:
             done = bool(_DONE_CELL.match(row.get("status", "")))
             due = parse_date(row.get("due", ""))
@@ -291,7 +291,7 @@ def _bracketed(clean: str, ln: TextLine, m: re.Match[str], resolver: PersonResol
         return None
     inner = squash(clean[ln.start + m.end() : close])
     who, _sep, rest = (re.split(r"(\s[–—-]\s|:)", inner, maxsplit=1) + ["", ""])[:3]
-    owners = resolver.column_owners(who) or resolver.names(who)
+    owners = resolver.owners(who)
     if not owners:
         return None
     done = bool(_DONE_CELL.match(rest))
@@ -315,7 +315,7 @@ def _parse_action(
     clean: str, start: int, body_start: int, end: int, sep: str, resolver: PersonResolver, *, who: str | None = None
 ) -> FoundAction | None:
     body = clean[body_start:end]
-    if who and (named := resolver.column_owners(who) or resolver.names(who)):
+    if who and (named := resolver.owners(who)):
         text = squash(body).rstrip(" .;")
         return FoundAction(named, text, Span(start, _trim_end(clean, start, end)), "open", owner_set=frozenset(named))
     # Initials in an action column, flattened into the line: they name the owners.

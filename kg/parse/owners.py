@@ -177,6 +177,10 @@ class PersonResolver:
                 out.append(who)
         return out or None
 
+    def owners(self, cell: str) -> list[str] | None:
+        """Who an owner cell or note names: initials ("RW/NR") or names ("Nicola Brennan / Carol Venn")."""
+        return self.column_owners(cell) or self.names(cell)
+
     def column_owners(self, token: str) -> list[str] | None:
         """Owners of an action-column cell of initials ("RW/NR/SB"), or None if any is unknown."""
         out = []
