@@ -70,7 +70,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 # Programmes the shared gazetteer knows: (canonical name, ways minutes print it).
 PROGRAMMES = [
     ("One Public Estate", ["One Public Estate", "One Public Estate Programme", "OPE Programme"]),
-    ("Troubled Families", ["Troubled Families Programme", "Troubled Families", "Supporting Families"]),
+    ("Troubled Families", ["Troubled Families Programme", "Troubled Families", "Troubled Families programme"]),
     ("Sustainability and Transformation Plan", ["Sustainability and Transformation Plan", "STP"]),
     ("Strategic Economic Plan", ["Strategic Economic Plan"]),
     ("Police and Crime Plan", ["Police and Crime Plan"]),

@@ -252,7 +252,13 @@ def _os_reason(exc: OSError) -> str:
 
 def _read_kind(raw: bytes, kind: str, suffix: str, where: str) -> tuple[list[Line], list[str], str]:
     """Run the reader for ``kind``; a failure of a format library means a corrupt file."""
-    from kg.readers.text import decode, text_lines, without_front_matter
+    from kg.readers.text import (
+        decode,
+        text_lines,
+        without_email_header,
+        without_front_matter,
+        without_page_furniture,
+    )
 
     if kind == "text":
         try:
@@ -261,7 +267,7 @@ def _read_kind(raw: bytes, kind: str, suffix: str, where: str) -> tuple[list[Lin
             raise ReadError(where, str(exc)) from exc
         if is_markdown(text, suffix):
             return text_lines(without_front_matter(text)), warnings, "markdown"
-        return text_lines(text), warnings, "text"
+        return text_lines(without_page_furniture(without_email_header(text))), warnings, "text"
     try:
         if kind == "html":
             from kg.readers.html import read_html as reader

@@ -29,6 +29,10 @@ HONORIFICS = [
     "Reverend", "Rev", "Rev.", "Revd", "Canon", "Father", "Imam", "Rabbi", "Pastor", "Bishop",
     "PCC", "DPCC", "ACC", "DCC", "Supt", "Supt.", "Det Supt", "Det. Supt.", "DCI", "DI", "DS", "Ch Supt", "Insp",
     "PCSO", "Sgt", "Det Sgt", "Ch Insp", "Chief Insp", "Det Insp", "CFO", "ACFO", "DCFO",
+    "Police Constable", "Constable",
+    "Brigadier", "Colonel", "Col", "Lieutenant Colonel", "Lt Col", "Major", "Maj", "Captain", "Capt", "Commander", "Cdr",
+    "Wing Commander", "Wg Cdr", "Squadron Leader", "Sqn Ldr", "Lieutenant", "Lt",
+    "Area Manager", "Group Manager", "Station Manager", "Watch Manager", "Crew Manager", "Firefighter",
     "Alderman", "Mayor", "Deputy Mayor", "Provost", "Depute Provost", "Lord Provost", "Bailie",
 ]
 # Case matters ("DI" is a title, "Di" a first name), so match as printed or in capitals.

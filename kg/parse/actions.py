@@ -31,10 +31,14 @@ _ACTION = re.compile(
 # "... before submission. [Action: Ahmed Latif]", "(Action: MP – complete)": owners after what they are to do
 _BRACKETED = re.compile(r"[\[(](?:Action|ACTION)s?\b[ \t]*[:–—-]?[ \t]*")
 _STATUS = r"(?:\s*\((?P<status>(?i:done|complete|completed|closed|ongoing|open|in progress))\))?"
-_INITIALS = r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*"
+_ONE_INITIALS = r"(?:[A-Z]{1,3}-[A-Z]{1,2}|[A-Z]{2,4})"  # "SB", "RO-B" (Richard Osei-Bonsu)
+_INITIALS = _ONE_INITIALS + r"(?:\s*/\s*" + _ONE_INITIALS + r")*"
 _CELL_LINE = re.compile(r"\s*(?P<cell>" + _INITIALS + r")" + _STATUS + r"\s*")
 _CELL_TOKEN = re.compile(r"(?<![\w/])(?P<cell>" + _INITIALS + r")(?![\w/])" + _STATUS)
 _TAIL_CELL = re.compile(r"(?<=[.!?)])\s+(?P<cell>" + _INITIALS + r")" + _STATUS + r"\s*$")
+# "(Owner: Sanjay Patel, by March 2025)", "(Lead: JS)": who is to do an action, after it
+_OWNER_NOTE = re.compile(r"\(\s*(?i:owners?|leads?|responsible|by\s+whom|who)\s*[:–-]\s*(?P<who>[^(),;]+?)"
+                         r"(?:\s*[,;]\s*[^()]*)?\s*\)")
 _DOER = re.compile(r"\s+(?:is\s+to|are\s+to|to|will|would|should|agreed\s+to|needs?\s+to)\s+(?P<what>\S.*)", re.DOTALL)
 _ASKED = re.compile(r"\b(?:asked|requested|invited)\s+(?P<who>.+?)\s+to\s+(?P<what>\S.*)", re.DOTALL)
 _DONE = re.compile(r"\((?:done|complete|completed|closed)\b|\b(?:completed?|closed)\b", re.IGNORECASE)  # "(done – ...)"
@@ -338,7 +342,11 @@ def _parse_action(
     sentence = sentence.rstrip(" .;")
     owners: list[str] = []
     text = ""
-    if sep in ("–", "—", "-") and (names := resolver.names(sentence)):
+    note = _OWNER_NOTE.search(body) if "(" in body else None
+    noted = resolver.owners(note["who"].strip()) if note else None
+    if noted:  # "Action: Arrange a joint review ... (Owner: Sanjay Patel, by March 2025)"
+        owners, text = noted, _OWNER_NOTE.sub("", sentence)
+    elif sep in ("–", "—", "-") and (names := resolver.names(sentence)):
         owners = names  # "Action – A and B (agenda)"
     else:
         m = _DOER.search(sentence)

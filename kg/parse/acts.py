@@ -80,6 +80,8 @@ def parse_acts(
         _questions(clean, lines, resolver, ref, acts)
         _programmes_and_money(clean, lines, finder, ref, acts)
     _headed_questions(clean, items, resolver, acts)
+    _full_programme_names(acts.programmes, gaz)
+    acts.actions = _once(acts.actions)
     _tie_to_decisions(acts)
     date, n = previous_meeting(decision_titles, meeting_date)
     if date:
@@ -95,6 +97,77 @@ _INSTRUCTED = re.compile(
     r"|(?P<who2>.+?)\s+be\s+(?:instructed|requested|asked|directed|tasked))\s+to\s+(?P<what>\S.+)",
     re.IGNORECASE,
 )
+
+
+def _full_programme_names(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """ "the Youth Justice Plan" after "the Harrowfield Youth Justice Plan": the one plan, named in full.
+
+    A name of two words or more that ends one other, longer name found in the
+    same minutes takes that name; names the gazetteer knows keep their own.
+    """
+    names = list(dict.fromkeys(m.name for m in mentions))
+    if len(names) < 2:
+        return
+    ends: dict[str, list[str]] = {}  # the last two words or more of each name -> the names ending so
+    for n in names:
+        if not _NOT_ONE_NAME.search(n):
+            words = n.casefold().split()
+            for k in range(1, len(words) - 1):
+                ends.setdefault(" ".join(words[k:]), []).append(n)
+    full: dict[str, str] = {}
+    for short in names:
+        longer = ends.get(short.casefold(), [])
+        if len(longer) == 1 and len(short.split()) >= 2 and not gaz.programme(short):
+            full[short] = longer[0]
+    for m in mentions:
+        m.name = full.get(m.name, m.name)
+
+
+_NOT_ONE_NAME = re.compile(r"\s{2,}|[–—]")  # "Cynllun Llesiant 2023–2028 – Well-being Plan": two names run together
+_CONTENT_WORD = re.compile(r"[a-z][a-z0-9'’-]{3,}")
+
+
+def _gist(text: str) -> set[str]:
+    """The words of an action that carry its content, cut to five letters ("liaise", "managers" -> "liais", "manag")."""
+    return {w[:5] for w in _CONTENT_WORD.findall(text.casefold())} - _FILLER
+
+
+_FILLER = {"with", "from", "that", "this", "their", "there", "into", "onto", "about", "board", "meeting", "track",
+           "tracker", "action", "actio", "which", "where", "those", "these", "other", "will", "would", "should"}
+
+
+def _once(actions: list[Action]) -> list[Action]:
+    """Each action once: one recorded in an item and again in an action log or tracker (same owners,
+    mostly the same words) is the log's entry, in the item where it was set.
+
+    An action carried forward, or set again word for word, is another action. Each
+    is compared with the last ``_SAME_OWNERS`` actions of the same owners only: a
+    log repeats what the meeting set, and a document of thousands stays linear.
+    """
+    out: list[Action] = []
+    by_owners: dict[tuple[frozenset[str], str], list[tuple[int, set[str]]]] = {}
+    for a in actions:
+        if not a.owners or a.carried_forward:
+            out.append(a)
+            continue
+        words = _gist(a.text)
+        group = by_owners.setdefault((frozenset(a.owners), a.status), [])
+        for n, (k, other) in enumerate(group):
+            b = out[k]
+            shared = len(words & other)
+            if b.text != a.text and shared >= 3 and shared >= 0.6 * min(len(words), len(other)):
+                a.item = b.item or a.item
+                out[k] = a  # the log's entry, where the action was first recorded
+                group[n] = (k, words)
+                break
+        else:
+            out.append(a)
+            group.append((len(out) - 1, words))
+            del group[:-_SAME_OWNERS]
+    return out
+
+
+_SAME_OWNERS = 64
 
 
 def _regions(clean: str, items: list[AgendaItem], skip: list[Span]) -> list[tuple[AgendaItem | None, list[TextLine]]]:

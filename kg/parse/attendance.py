@@ -109,7 +109,8 @@ _COLUMNS = {
     "deputy": r"deput(?:y|ies)|substitutes?|represented\s+by",
     # a column saying how each row's person took part: "P", "A", "Sub"
     "status": r"present\s*/\s*(?:apolog(?:y|ies)|absent)|apolog(?:y|ies)\s*/\s*present|p\s*/\s*a(?:\s*/\s*s(?:ub)?)?|"
-              r"attended\??|present\?|(?:attendance\s+)?status|attendance\s+\(p/a\)",
+              r"attended\??|present\?|(?:attendance\s+)?status|attendance\s+\(p/a\)|"
+              r"(?:attended|present|attendance)\s*\((?:[a-z]+\s*/\s*)+[a-z]+\)",  # "Attended (Y/N/Deputy)"
 }
 _COL_RX = {k: re.compile(rf"(?:{v})", re.IGNORECASE) for k, v in _COLUMNS.items()}
 _HEADER_HINT = re.compile(r"(?i)name|attend|member|present|organi[sz]|apolog|role|agenc|represent|deput|substitut|who")
@@ -159,6 +160,10 @@ def _header(line: Line) -> tuple[str, list[str | None], list[int]] | None:
             for k in dated:
                 kinds[k] = "dated"
             kinds[dated[-1]] = "matrix"
+        if kinds.count("name") > 1 and "status" not in kinds:  # "Member | Representing | Present": a status column
+            for k, t in enumerate(texts):
+                if kinds[k] == "name" and re.fullmatch(r"(?i)\s*(?:present|attended|attendance)\s*", strip_markup(t)):
+                    kinds[k] = "status"
         named = [k for k in kinds if k]
         if len(named) >= 2 and ("name" in named or "apologies" in named) and len(named) >= len([t for t in texts if t.strip()]) - 1:
             return mode, kinds, starts
@@ -378,7 +383,16 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
                                              None, span, honorific=e.honorific))
         elif apol:
             ticked = apol[0].strip().casefold() in {"yes", "y", "x", "✓"}
-        status = _STATUS.get(row.get("status", ("",))[0].strip().casefold().rstrip("."))
+        status_cell = row.get("status", ("", 0, 0))
+        sub = _SUB_IN_STATUS.fullmatch(status_cell[0].strip()) if status_cell[0] else None
+        if sub and present_people and P.looks_like_name(sub["who"], lenient=True):
+            # "Sub: Nicola Breen": the row's member was away, and the one named came in their place
+            span = Span(status_cell[1], status_cell[2])
+            deputy = _person(sub["who"], org, None, None, span, capacity="deputy")
+            res.present.append(deputy)
+            for p in present_people:
+                res.deputies.append(Deputy(deputy.name, p.name, span))
+        status = "apologies" if sub else _STATUS.get(status_cell[0].strip().casefold().rstrip("."))
         if "matrix" in row:  # this meeting's cell of a record of meetings: "✓", "A", "D" (a deputy sent)
             status = _MATRIX.get(row["matrix"][0].strip().casefold(), "absent")
         away = status if status in ("apologies", "absent") else "apologies" if ticked else None
@@ -409,11 +423,13 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
                         res.apologies.append(p)
 
 
-# What a status column says of the row's person
+_SUB_IN_STATUS = re.compile(r"(?i:sub(?:stitute)?|deputy|deputised\s+by|represented\s+by|rep)\s*[:\-–]?\s*(?P<who>[A-Z].+)")
+# What a status column says of the row's person. A plain "N" in an "Attended (Y/N)" column is read
+# as apologies, as minutes that record no other way of being away mean it; "absent" is absent.
 _STATUS = {
     **dict.fromkeys(("p", "present", "y", "yes", "attended", "✓", "✔"), "present"),
-    **dict.fromkeys(("a", "apologies", "apols", "apol", "apology", "sent apologies"), "apologies"),
-    **dict.fromkeys(("n", "no", "absent", "did not attend", "dna"), "absent"),
+    **dict.fromkeys(("a", "apologies", "apols", "apol", "apology", "sent apologies", "n", "no"), "apologies"),
+    **dict.fromkeys(("absent", "did not attend", "dna"), "absent"),
     **dict.fromkeys(("s", "sub", "substitute", "d", "deputy", "deputising", "rep"), "deputy"),
 }
 
@@ -427,8 +443,9 @@ _DATE_HEAD = re.compile(
 
 def _cell_entries(cell: str, gaz: Gazetteer) -> list[P.Entry]:
     """The people of one table cell: "Name, role, organisation" entries where commas describe
-    them ("Dr Ruth Penn, Director of Public Health"), else a run of names ("A Smith B Jones")."""
-    if "," in cell or ";" in cell:
+    them ("Dr Ruth Penn, Director of Public Health", "Ian Fairclough – Deputy for Rachel Osei"), else a
+    run of names ("A Smith B Jones")."""
+    if "," in cell or ";" in cell or " – " in cell or " - " in cell or " — " in cell:
         entries = P.parse_entries(cell, gaz)
         if entries:
             return entries
@@ -506,7 +523,7 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
     ln = lines[i]
     start = ln.start if not m.group("num") else None
     end = ln.end
-    rest = (m.group("rest") or "").strip()
+    rest = _aligned_as_tabs((m.group("rest") or "").strip())  # "Officers present:  Dr Neil Carrow    Director of Place"
     j = i + 1
     if rest:
         offset = ln.start + ln.raw.find(rest) if rest in ln.raw else ln.start
@@ -530,6 +547,10 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
         if _section(clean) or _FIELD.match(clean) or _header(nxt):
             break
         clean = _aligned_as_tabs(_BULLET_LEAD.sub("", clean.strip()))  # a lead tab is the label's empty column
+        if _GROUP_LINE.fullmatch(clean):  # "Non-Executive Directors" over the names of the group
+            end = nxt.end
+            j += 1
+            continue
         if not person_like(clean):
             if _wrapped_cell(nxt, lines[j - 1], res.present if lst == "present" else res.apologies, gaz):
                 end = nxt.end
@@ -554,6 +575,9 @@ def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, re
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
+# A group's heading inside a list of those present: "Non-Executive Directors", "Voting members:"
+_GROUP_LINE = re.compile(r"(?i)(?:[\w-]+\s+){0,3}(?:directors|members|officers|representatives|advisers|advisors|"
+                         r"governors|trustees|partners|councillors)\s*:?")
 _BULLET_LEAD = re.compile(r"^(?:[-•·▪◦*–]|\d{1,2}[.)])\s+")  # "- Margaret Ellingham (Chair)", "1. Jo Coast"
 _WRAPPED_LINES = 8  # an entry or a list wrapped by width runs on over at most this many lines
 
@@ -656,12 +680,13 @@ def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazett
         return
     target = res.present if lst == "present" else res.apologies
     cells = s.split("\t") if "\t" in s else []
-    if len(cells) > 1 and all(c.strip() and P.looks_like_name(c.strip()) for c in cells):
+    if len(cells) > 1 and _names_in_columns([c.strip() for c in cells]):
         for c in cells:  # "Cllr D Palfrey<tab>Cllr H Moseley": members printed in two columns
             _block_line(c.strip(), offset + s.find(c), span, lst, cap, gaz, res, councillors=councillors)
         return
     if cells:
         first, *others = cells
+        others = [P.without_attendance_note(o) for o in others]  # "Fenshire Police (for minute OSC.26)"
         marks = [_CELL_MARKER.fullmatch(o.strip()) for o in others]
         mark = next((P.marker_kind(mk.group("m")) for mk in marks if mk), None)
         for k, o in enumerate(others):  # "Head of Communities (Chair)": a marker closing a cell
@@ -711,6 +736,15 @@ def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazett
         if e.deputy_by and lst == "apologies":  # "Robert Naylor (Org) - Yvonne Clarke deputising"
             res.deputies.append(Deputy(_clean_name(e.deputy_by), person.name, span))
             res.present.append(_person(e.deputy_by, None, None, None, span, capacity="deputy"))
+
+
+def _names_in_columns(cells: list[str]) -> bool:
+    """ "Danny Brannigan<tab>Lian Yeo": every cell a name (an unfamiliar one too, beside a familiar one),
+    none an organisation or a post."""
+    if not all(cells) or not any(P.looks_like_name(c) for c in cells):
+        return False
+    return all(P.looks_like_name(c) or P.looks_like_name(c, lenient=True) and not P.is_orgish(c) and not P.is_roleish(c)
+               for c in cells)
 
 
 # A cell that only marks the row's person: "Chair", "(Vice-Chair)", "Minute Taker"
@@ -777,10 +811,20 @@ _DEP_TAIL = re.compile(
     rf"\s*(?:[–—\-,;]|\band\b)\s*(?P<dep>{_NAME})\s+(?:was\s+)?(?:deputising|deputizing|substituting|attending|"
     r"attended|representing)(?:\s+(?:for\s+(?:him|her|them)|in\s+(?:his|her|their)\s+place|on\s+(?:his|her|their)\s+behalf))?\s*$"
 )
+# "..., with SM Kay Driscoll attending on his behalf, from ...": a deputy for the entry before, inside the list
+_DEP_CLAUSE = re.compile(
+    rf"[,;]\s*(?:with\s+)?(?P<dep>{_NAME})\s+(?:was\s+)?(?:deputising|deputizing|substituting|attending|attended|"
+    r"representing)(?:\s+(?:for\s+(?:him|her|them)|in\s+(?:his|her|their)\s+place|on\s+(?:his|her|their)\s+behalf))?"
+    r"(?=\s*[,;])"
+)
+# "from A (Org), from B and from C": the "from" repeated before each entry
+_FROM_AGAIN = re.compile(r"(?:,\s*|\s+and\s+)from\s+")
 _SUB_BY = re.compile(r"\(\s*(?:substituted|represented|replaced|deputised|deputized)\s+by\s+(?P<by>[^()]+?)\s*\)", re.I)
 _DEPUTY_PROSE = [  # (pattern, a cheap test the line must pass first: the name patterns are slow to scan)
     (re.compile(
-        rf"(?P<dep>{_NAME})\s+(?:was\s+|is\s+)?(?i:deputising|deputizing|deputised|deputized|substituting|substituted|"
+        # "Lorna Fox, who was attending for Imran Siddiqui", "Nicola Breen, Assistant Director, who was attending for ..."
+        rf"(?P<dep>{_NAME})(?:,\s+(?:[^,()\n]{{2,80}},\s+)?who\s+(?:was|is|had\s+been)\s+|\s+(?:was\s+|is\s+)?)"
+        r"(?i:deputising|deputizing|deputised|deputized|substituting|substituted|"
         r"standing\s+in|stood\s+in|attended|attending|sat|present)\s+(?i:(?:as\s+(?:a\s+)?(?:substitute|deputy)\s+)?"
         rf"(?:for|on\s+behalf\s+of|in\s+place\s+of))\s+(?P<for>{_NAME})"
     ), re.compile(r"(?i:\s(?:for|on\s+behalf\s+of|in\s+place\s+of)\s+[A-Z])")),
@@ -793,9 +837,11 @@ _DEPUTY_PROSE = [  # (pattern, a cheap test the line must pass first: the name p
         r"\s+(?i:deputising|deputizing|substituting|attending)"
     ), re.compile(r"(?i:apologies)")),
 ]
-_DEP_WORDS = indexed(("deput", "substitut", "represent", "place of", "behalf of", "stood in", "standing in"))
+_DEP_WORDS = indexed(("deput", "substitut", "represent", "place of", "behalf of", "stood in", "standing in",
+                      "attending for", "attended for"))
 _APOLOG = indexed(("apolog",))
-_DEP_HINT = re.compile(r"deputi[sz]|substitut|represent|in\s+place\s+of|on\s+behalf\s+of|stood\s+in|standing\s+in", re.I)
+_DEP_HINT = re.compile(r"deputi[sz]|substitut|represent|in\s+place\s+of|on\s+behalf\s+of|stood\s+in|standing\s+in|"
+                       r"attend(?:ing|ed)\s+for", re.I)
 
 
 def _dep_hint(raw: str) -> bool:
@@ -805,7 +851,8 @@ def _dep_hint(raw: str) -> bool:
         return _DEP_HINT.search(raw) is not None
     if "deputis" in low or "deputiz" in low or "substitut" in low or "represent" in low:
         return True
-    if "place" in low or "behalf" in low or "stood" in low or "standing" in low:  # the rest span white space
+    if "place" in low or "behalf" in low or "stood" in low or "standing" in low or " for " in low and "attend" in low:
+        # the rest span white space
         return _DEP_HINT.search(raw) is not None
     return False
 
@@ -835,6 +882,17 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
                 res.deputies.append(Deputy(_clean_name(sub.group("by")), _clean_name(before[-1].raw), span))
                 res.present.append(_person(sub.group("by"), None, None, None, span, capacity="deputy"))
         lst = _SUB_BY.sub("", lst)
+        if "from " in lst:
+            lst = _FROM_AGAIN.sub(lambda f: "," + " " * (len(f.group()) - 1), lst)  # same length: offsets hold
+        clauses = [(c, dep) for c in (_DEP_CLAUSE.finditer(lst) if "," in lst else ())
+                   if (dep := _abbreviated_rank_off(c.group("dep")))]
+        for c, dep in clauses:
+            before = P.parse_entries(lst[: c.start()], gaz)
+            if before:
+                res.deputies.append(Deputy(_clean_name(dep), _clean_name(before[-1].raw), span))
+                res.present.append(_person(dep, None, None, None, span, capacity="deputy"))
+        for c, _ in reversed(clauses):
+            lst = lst[: c.start()] + " " * (c.end() - c.start()) + lst[c.end():]
         entries = P.parse_entries(re.sub(r"\s+and\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms)\b)", ", ", lst), gaz, lst_start)
         added = []
         for e in entries:
@@ -871,6 +929,15 @@ def _prose_deputies(text: str, res: AttendanceResult) -> None:
                 res.present.append(_person(dep, None, None, None, span, capacity="deputy"))
 
 
+def _abbreviated_rank_off(name: str) -> str | None:
+    """``name`` if it looks like one, else without a leading rank in capitals ("SM Kay Driscoll",
+    a station manager), else None."""
+    if P.looks_like_name(name):
+        return name
+    head, _, rest = name.partition(" ")
+    return rest if head.isupper() and 2 <= len(head) <= 4 and P.looks_like_name(rest) else None
+
+
 def _sentence(text: str, start: int, end: int) -> Span:
     # The ". " searches stop at the line's ends: unbounded, each call could scan the whole
     # text, and a document with thousands of deputies took quadratic time.
@@ -901,16 +968,29 @@ def _person(raw: str, org: str | None, role: str | None, marker: str | None, spa
     cap = marker or capacity
     if marker in P.MARKER_ROLE:
         role = P.MARKER_ROLE[marker]
+    elif role and role.endswith(")"):
+        role = _HOW_TAKING_PART.sub("", role) or None  # "Director of People (non-voting)"
     return Person(
         name=name, honorific=hon or honorific, postnominals=post, organisation=org,
         role=role or rank_role, capacity=cap, span=span,  # type: ignore[arg-type]
     )
 
 
+# How someone took part, after their post: not part of it
+_HOW_TAKING_PART = re.compile(r"\s*\((?i:non-voting|voting|observing|observer|virtually|remotely|online|via\s+teams|"
+                              r"by\s+(?:phone|video)|part\s+of\s+the\s+meeting|part)\)$")
+
+
 def body_council(body: str | None, gaz: Gazetteer) -> str | None:
-    """The council whose own cabinet or committee this is ("X County Council Cabinet" -> "X County Council")."""
+    """The council (or trust) whose own cabinet, committee or board this is ("X County Council Cabinet" -> "X County
+    Council")."""
     if not body:
         return None
+    # "X NHS Foundation Trust Board of Directors": the Trust's own board
+    m = re.search(r"^(?:The\s+)?(?P<c>.*?\b(?:NHS\s+)?(?:Foundation\s+)?Trust)\s+(?:Board|Council\s+of\s+Governors)\b",
+                  body)
+    if m:
+        return gaz.canonical_org(m.group("c"))
     # "Education Committee of Glenmoor Council": the council the committee is of
     m = re.search(r"\bof\s+(?:the\s+)?(?P<c>(?:[A-Z][\w'’-]*\s+){1,4}(?:Council|Authority))$", body) or \
         re.search(r"^(?:The\s+)?(?P<c>.*?\b(?:Council|Authority))\b", body)

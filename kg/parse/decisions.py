@@ -162,7 +162,8 @@ def find_decisions(
                 k = k_next + 1
                 continue
         if s:
-            for a, b in sentences(clean, ln.start, ln.end):
+            end, last = _wrapped(lines, k, hot)
+            for a, b in sentences(clean, ln.start, end):
                 if clean[a].isdigit() or clean[a] == "(" or clean[a + 1 : a + 2] in (")", "."):
                     a = _past_paragraph_number(clean, a, b)
                 label = _DECISION_LABEL.match(clean, a, b) if clean[a] in "DdOoRr" else None
@@ -176,8 +177,37 @@ def find_decisions(
                     found = _found(clean, a, b, resolver)
                 if found:
                     out.extend(_inline_points(found))
+            k = last
         k += 1
     return out
+
+
+_DAY_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\b")
+_OPEN_END = re.compile(r"[\w,–—-]\s*$")  # a line ending mid-sentence: on a word, a comma or a dash
+
+
+def _wrapped(lines: list[TextLine], k: int, hot: frozenset[int] | set[int]) -> tuple[int, int]:
+    """(end, index of the last line) of line ``k`` with the lines its last sentence wraps onto.
+
+    Text from a PDF breaks sentences by width: "Resolved: that the Board (a) approve ... Kingsmere" /
+    "Community Diagnostic Centre at ...". A wrapped line follows straight on, opens no
+    decision or numbered point of its own, and the sentence ends within a few lines.
+    """
+    end, last = lines[k].end, k
+    for n in range(k + 1, min(k + 6, len(lines))):
+        prev, ln = lines[n - 1], lines[n]
+        if not _OPEN_END.search(prev.text) or ln.start != prev.end + 1 or not ln.stripped:
+            break
+        going_on = ln.stripped[:1].islower() or _DAY_MONTH.match(ln.stripped)  # no sentence starts so
+        if ln.start in hot and not going_on:
+            break
+        if len(prev.stripped) < 40 or ln.stripped.endswith(":"):
+            break  # a line broken by width is long; "Decision" over "The IJB:" is a label over a list
+        if ln.stripped[:1] in "(•-*" or "\t" in ln.text or ln.stripped[:1].isdigit() and not going_on:
+            break  # a point or a row; but "... held on" / "7 October 2024 be confirmed ..." runs on
+        end, last = ln.end, n
+    return end, last
 
 
 # "(1) that the plan be approved; and (2) that ...": points numbered within one sentence
@@ -188,11 +218,18 @@ def _has_inline_points(text: str) -> bool:
     return text.startswith("(") and len(_INLINE_POINT.findall(text)) >= 2
 
 
+# "That the Board (a) approve ...; and (b) delegate ...": a few words before the first point
+_POINTS_LEAD = re.compile(r"(?:[\w'’]+\s+){1,6}?(?=\((?:1|a|i)\)\s)")
+
+
 def _inline_points(found: FoundDecision) -> list[FoundDecision]:
     """One decision per point when a resolution numbers its points inline, each citing the sentence."""
-    if not _has_inline_points(found.text):
+    text = found.text
+    if "(" in text and not text.startswith("(") and (lead := _POINTS_LEAD.match(text)):
+        text = text[lead.end():]
+    if not _has_inline_points(text):
         return [found]
-    parts = [_tidy(p) for p in _INLINE_POINT.split(found.text) if p.strip(" .;")]
+    parts = [_tidy(p) for p in _INLINE_POINT.split(text) if p.strip(" .;")]
     return [FoundDecision(p, found.span) for p in parts if p and not _noted_only(p)]
 
 
@@ -257,7 +294,8 @@ def _list_points(lines: list[TextLine], k: int) -> tuple[list[FoundDecision], in
             last = FoundDecision(text, Span(a, lines[k].span_end()))
             points.append(last)
         k += 1
-    return points, k
+    # a point that only notes may say so on its last line: "(1) the progress made ..." / "... be noted;"
+    return [p for p in points if not _noted_only(p.text)], k
 
 
 def _single_following(lines: list[TextLine], k: int) -> FoundDecision | None:
@@ -322,8 +360,9 @@ _PROPOSED = re.compile(
     r"(?:and\s+)?(?=(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|resolved|agreed|Resolved|Agreed)\b)",
     re.IGNORECASE,
 )
-# "Decision:", "Outcome:", "Resolution:" before what was decided
-_DECISION_LABEL = re.compile(r"(?:Decisions?|DECISIONS?|Outcome|OUTCOME|Resolution|RESOLUTION)\s*[:–—-]\s*(?=\S)")
+# "Decision:", "Outcome:", "Resolution:" before what was decided, perhaps with its reference ("DECISION 24/07:")
+_DECISION_LABEL = re.compile(r"(?:Decisions?|DECISIONS?|Outcome|OUTCOME|Resolution|RESOLUTION)"
+                             r"(?:\s+(?:[Nn]o\.?\s*)?[A-Z]{0,3}\d{1,4}(?:[/.\-]\d{1,4}){0,2})?\s*[:–—-]\s*(?=\S)")
 # A paragraph number opening a line ("6.2 The Board agreed ...", "(b) It was resolved ...")
 _PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s+(?=\S)")
 

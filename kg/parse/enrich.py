@@ -227,8 +227,8 @@ def _read_apposition(app: str | None, gaz: Gazetteer) -> tuple[str | None, str |
     if not app:
         return None, None
     app = app.strip(" ,()")
-    if not P.is_roleish(app) and not P.known_org(app, gaz):
-        return None, None
+    if app[:4].casefold() == "and " or not P.is_roleish(app) and not P.known_org(app, gaz):
+        return None, None  # "Imran Siddiqui, and Nicola Breen, ...": the next person of a list, not a post
     if len(app.split()) > 16:
         return None, None
     seps = list(re.finditer(r"\s(?P<sep>at|with|from|of|for)\s+(?:the\s+)?", app))

@@ -37,14 +37,16 @@ _END = re.compile(
     r"apologies\b|item\s+\d|agenda\s+item\b|name\s*\t)",
     re.IGNORECASE,
 )
+# A label and its value after a colon, or in the next cell of a title block ("Meeting\tHealth and Wellbeing Board")
 _TITLE_FIELD = re.compile(
     r"^(?:meeting\s+title|title\s+of\s+meeting|name\s+of\s+meeting|meeting\s+name|meeting|committee|board|"
-    r"title|group)\s*:\s*(?P<v>.*)$",
+    r"title|group)(?:\s*:\s*(?P<v>.*)|[ \t]*\t\s*(?P<c>[^\t]+?)\s*)$",
     re.IGNORECASE,
 )
 # "Location: ...", alone or as one field of several on a line ("Date: 11/07/2024 · Time: 13:30 · Location: ...")
 _LOC_FIELD = re.compile(
-    r"(?:^|\s[·•|]\s*|\t)(?:location|venue|place|where|meeting\s+venue|held\s+at)\s*:\s*(?P<v>[^·•|\t]*?)\s*$",
+    r"(?:^|\s[·•|]\s*|\t)(?:location|venue|place|where|meeting\s+venue|held\s+at)\s*:\s*(?P<v>[^·•|\t]*?)\s*$|"
+    r"^(?:location|venue|place|meeting\s+venue)[ \t]*\t\s*(?P<c>[^\t]+?)\s*$",  # a title block's cells
     re.IGNORECASE,
 )
 _TIME_FIELD = re.compile(r"^(?:time|start\s+time|starting\s+time)\s*:\s*(?P<v>.+)$", re.IGNORECASE)
@@ -57,13 +59,14 @@ _MINUTES_OF = re.compile(
     re.IGNORECASE,
 )
 _BOILER = re.compile(
-    r"^(?:(?:draft|confirmed|unconfirmed|approved|public|part\s+[ab12]|open|restricted|official(?:\s*[-–]\s*sensitive)?|"
+    r"^(?:\[\[?[^\]\n]*\]\]?\s*|\{\{[^}\n]*\}\}\s*)*(?:(?:draft|confirmed|unconfirmed|approved|public|part\s+[ab12]|open|restricted|official(?:\s*[-–]\s*sensitive)?|"
     r"confidential|not\s+protectively\s+marked)\s*)*(?:minutes|minutes\s+of\s+(?:the\s+)?meeting|notes|action\s+notes|"
     r"meeting\s+minutes|record\s+of\s+meeting|agenda)?\s*$",
     re.IGNORECASE,
 )
 _GENERIC_UNIT = re.compile(
-    r"^(?:the\s+)?(?:cabinet|executive|board|full\s+council|council|(?:[\w&,'’\- ]+\s)?(?:committee|sub-committee|panel))$",
+    r"^(?:the\s+)?(?:cabinet|executive|board|full\s+council|council|(?:[\w&,'’\- ]+\s)?(?:committee|sub-committee|panel)|"
+    r"board\s+of\s+(?:directors|trustees|governors)|council\s+of\s+governors|(?:trust|unitary)\s+board)$",
     re.IGNORECASE,
 )
 _WHOLE_COUNCIL = re.compile(r"(?:the\s+)?(?:full\s+)?council", re.IGNORECASE)
@@ -159,6 +162,11 @@ def _find_body(lines: list[Line], h: Header) -> None:
         m = _TITLE_FIELD.match(clean)
         if not m:
             continue
+        if m.group("c") is not None:  # a cell beside the label: a value, or the next column's heading
+            if _column_label(m.group("c")):
+                continue
+            _set_body(h, _tidy(m.group("c")), ln)
+            return
         value, vline = m.group("v").strip(), ln
         if not value:
             for ln2, c2 in rows[k + 1 : k + 4]:
@@ -196,19 +204,27 @@ def _find_body(lines: list[Line], h: Header) -> None:
             before = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?", "", before, flags=re.I)
             x = _tidy(re.sub(r"^\W*(?:(?:of|the|a|an|for|at)\s+)*(?:(?:of|the|a|an|for|at)\s*$)?", "", before.strip(),
                              flags=re.IGNORECASE))
-            if len(x) > 2 and not _BOILER.match(x) and not _DATE_FIELD.match(clean):
+            if len(x) > 2 and not _BOILER.match(x) and not _DATE_FIELD.match(clean) and not _PAGE_META.search(before):
                 _set_body(h, x, ln)
                 return
     # 4. the first line that is not boilerplate, a date, a label or a name
     for ln, clean in rows[:10]:
-        if "\t" in clean or _BOILER.match(clean) or find_dates(clean) or clean.endswith(":") or len(clean.split()) > 12:
-            continue
+        if "\t" in clean or _BOILER.match(clean) or find_dates(clean) or clean.endswith((":", ",")) or len(clean.split()) > 12:
+            continue  # a label, or a greeting ("Hi all,")
+        if not any(c.isalpha() for c in clean):
+            continue  # a rule ("---")
         if council and _council(clean):
             continue
         _set_body(h, _under_council(council, _with_unit_line(_tidy(clean), rows, ln)), ln)
         return
     if council:
         _set_body(h, council, rows[0][0])
+
+
+def _column_label(cell: str) -> bool:
+    """ "Date", "Time", "Venue": a table's column heading, not a value beside a label."""
+    return bool(re.fullmatch(r"(?i)(?:date|time|venue|location|place|chair|attendees?|present|start|end|duration)\s*:?",
+                             cell.strip()))
 
 
 def _under_council(council: str | None, x: str) -> str:
@@ -219,6 +235,8 @@ def _under_council(council: str | None, x: str) -> str:
     return x
 
 
+# "Page last edited by Hollis, Megan on 29/07/2024": a page's history, not a title with its date
+_PAGE_META = re.compile(r"(?i)\b(?:edited|updated|modified|printed|published|created|saved|posted|uploaded|version)\b")
 _ORG_HEAD = re.compile(r"\b(?:Authority|Council|Partnership|Trust|Commissioner|Service|Board|Limited|Ltd|Association|Group|Foundation|University|College|Society|Agency)$")
 _NOT_A_BODY = re.compile(r"^(?:held|meeting|on|at|via|in)\b", re.IGNORECASE)
 _UNIT_LINE = re.compile(
@@ -230,9 +248,9 @@ _UNIT_LINE = re.compile(
 
 def _letterhead(rows: list[tuple[Line, str]]) -> tuple[Line, str] | None:
     """The name printed above the title ("Tees and Wold Combined Authority"), if the document opens with one."""
-    for ln, clean in rows[:3]:
-        if _BOILER.match(clean) or clean.lower().startswith("minutes"):
-            continue
+    for k, (ln, clean) in enumerate(rows[:3]):
+        if _BOILER.match(clean) or clean.lower().startswith("minutes") or k == 0 and "\t" in clean:
+            continue  # a page's running header ("Wyvern Valley NHS Foundation Trust\tMinutes of the Board ...")
         if "\t" in clean or ":" in clean or find_dates(clean) or len(clean.split()) > 10 or _VENUE.search(clean):
             return None
         return ln, _tidy(clean)
@@ -324,10 +342,10 @@ def _find_date(lines: list[Line], text: str, h: Header) -> None:
 def _find_location(lines: list[Line], h: Header) -> None:
     rows = _nonblank(lines)
     for k, (ln, clean) in enumerate(rows):
-        m = _LOC_FIELD.search(clean) if ":" in clean else None
-        if not m:
+        m = _LOC_FIELD.search(clean) if ":" in clean or "\t" in clean else None
+        if not m or m.group("c") is not None and _column_label(m.group("c")):
             continue
-        value = m.group("v").strip()
+        value = (m.group("v") if m.group("c") is None else m.group("c")).strip()
         if value:
             _set_location(h, value, ln, ln.raw.find(value))
             return

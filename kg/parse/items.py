@@ -33,7 +33,10 @@ _ITEM_WORD = re.compile(
     re.IGNORECASE,
 )
 # "ICB/23/045", "HWB 24/07", "CAB/2023/12": a body's code, then the minute's number
-_CODED = re.compile(r"(?P<code>[A-Z]{2,8}(?:[/ .-]|(?=\d)))(?P<num>\d{1,4}(?:/\d{1,4}){1,2})[ \t]+(?P<title>\S.*)")
+# "ICB/23/045", "HWB 24/07", and "OSC.23" (a committee's code, a dot, the minute's number)
+_CODED = re.compile(r"(?P<code>[A-Z]{2,8}(?:[/ .-]|(?=\d)))(?P<num>\d{1,4}(?:/\d{1,4}){1,2}|(?<=[A-Z]\.)\d{1,4})"
+                    r"[ \t]+(?P<title>\S.*)")
+_DOT_CODED = re.compile(r"[A-Z]{2,8}\.\d")
 _LETTERED = re.compile(r"\(?(?P<let>[a-z])[).][ \t]+(?P<title>\S.*)")
 _BULLET = re.compile(r"[-•·▪◦o]\s")
 _MONTH_START = re.compile(
@@ -91,9 +94,30 @@ def parse_items(text: str, headings: list[Span], *, skip: list[Span] | None = No
         chosen = _add_lettered(chosen, lines)
         found = [(c.line, c.number, c.title) for c in chosen]
         found = _with_unnumbered_headings(text, lines, headings, found)
+        found = _caps_titles_run_on(found, lines)
     else:
         found = _headed_items(text, clean, lines, headings, skip)
     return _with_spans(found, (found and _closing_log(lines, found[-1][0].start)) or len(text))
+
+
+def _caps_titles_run_on(found: list[tuple[TextLine, str | None, str]], lines: list[TextLine]
+                        ) -> list[tuple[TextLine, str | None, str]]:
+    """A title in capitals wrapped by width onto the next line ("... – TWELVE-MONTH" / "REVIEW"): one title.
+
+    The next line joins when it has no small letter ("REVIEW", "2"), is short
+    (four words at most), and is not itself an item's heading.
+    """
+    heads = {id(ln) for ln, _n, _t in found}
+    index = {id(ln): k for k, ln in enumerate(lines)}
+    out = []
+    for ln, number, title in found:
+        k = index.get(id(ln))
+        nxt = lines[k + 1].stripped if k is not None and k + 1 < len(lines) else ""
+        if (nxt and id(lines[k + 1]) not in heads and _is_caps_heading(title) and len(nxt.split()) <= 4
+                and not any(c.islower() for c in nxt) and not nxt.endswith((".", ":")) and len(nxt) <= 40):
+            title = f"{title} {nxt}"
+        out.append((ln, number, title))
+    return out
 
 
 # A log of actions printed after the last item: "Action Log", "Summary of Actions", "Action tracker:"
@@ -163,7 +187,7 @@ def _numbered_items(lines: list[TextLine], prefix: str = "") -> list[_Cand]:
             if s[:1] not in "IiAaMm":
                 continue
         elif prefix == "code":
-            if not s[:2].isupper() or not s[:2].isalpha() or "/" not in s[:16]:
+            if not s[:2].isupper() or not s[:2].isalpha() or "/" not in s[:16] and not _DOT_CODED.match(s):
                 continue
         elif not s[:1].isdigit():
             continue

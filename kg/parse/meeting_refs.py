@@ -27,7 +27,9 @@ _NEXT_ITEM = re.compile(
 )
 # "Next meeting: ...", "Date of next meeting - ...", "Future meetings:" at the start of a line.
 _NEXT_LINE = re.compile(
-    r"\s*(?:(?:the\s+)?date\s+of\s+(?:the\s+)?)?(?:next|future)\s+meetings?(?:\s+dates?)?(?:\s+(?:will\s+be|is|are))?"
+    r"\s*(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:next|future)\s+meetings?(?:\s+dates?)?"
+    r"(?:\s+of\s+the\s+(?:Committee|Board|Cabinet|Panel|Partnership|Council|Forum|Group|Executive|Authority))?"
+    r"(?:\s+(?:will\s+be(?:\s+held)?|is|are))?"
     r"\s*(?:[:\-–—]|on\b|will\b|is\b|are\b|$)",  # at the end: a heading, the dates on the lines below
     re.IGNORECASE,
 )
@@ -89,7 +91,7 @@ def next_meetings(
         in_item = bool(title and _NEXT_ITEM.search(title))
         pending = False  # a "Future meetings:" line whose dates follow on the next lines
         hot = hot_starts(clean, lines, _NEXT_WORDS)
-        for ln in lines:
+        for k, ln in enumerate(lines):
             if not (in_item or pending or ln.start in hot):
                 continue  # most lines: nothing to read
             s = ln.stripped
@@ -97,7 +99,10 @@ def next_meetings(
                 continue
             m = _NEXT_LINE.match(ln.text) if ln.start in hot else None
             if m and not _other_body(s):
-                dates = _future_dates(ln.text[m.end() :], meeting_date)
+                rest = ln.text[m.end() :]
+                if k + 1 < len(lines) and lines[k + 1].start == ln.end + 1 and rest.rstrip()[-1:].isalnum():
+                    rest = f"{rest} {lines[k + 1].text}"  # "... held on Monday 13" / "January 2025 at 6.30pm."
+                dates = _future_dates(rest, meeting_date)
                 found.extend(dates)
                 pending = not dates
                 continue

@@ -82,7 +82,7 @@ class PersonResolver:
 
     def initials(self, token: str) -> Person | None:
         """The one attendee whose initials are ``token`` ("SB")."""
-        hits = self._by_initials.get(token.upper(), [])
+        hits = self._by_initials.get(token.upper().replace("-", ""), [])  # "RO-B": Osei-Bonsu's two
         return hits[0] if len(hits) == 1 else None
 
     def attendee(self, ref: str) -> Person | None:
@@ -105,7 +105,7 @@ class PersonResolver:
         if is_roleish(name):
             return self.by_post(name)
         if len(words) == 1:
-            if re.fullmatch(r"[A-Z]{2,4}", name):
+            if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{1,3}-[A-Z]{1,2}", name):
                 return self.initials(name)
             for index in (self._by_first, self._by_family):
                 hits = index.get(words[0], [])

@@ -59,7 +59,7 @@ ORG_NOUNS = {
     "association", "society", "network", "forum", "alliance", "foundation", "federation", "hospital",
     "institute", "healthwatch", "directorate", "committee", "panel", "fire", "ambulance", "icb", "ics",
     "government", "cabinet", "executive", "partnerships", "centre", "commissioner", "team", "teams", "hub",
-    "academy", "charity", "probation", "inc", "llp", "corporation",
+    "academy", "charity", "probation", "inc", "llp", "corporation", "homes",
 }
 _PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "bin", "al", "st", "st."}
 _STOP = {"and", "&", "of", "for", "the", "to", "in", "on", "at", "with", "by", "from", "a", "an", "or"}
@@ -102,6 +102,25 @@ def without_notes(text: str) -> str:
 
 
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+# "Owen Blackmore (Head of Medicines Optimisation) for item 6": when someone attended, not who they are
+_FOR_ITEMS = re.compile(r"\s*\(?(?i:for|during|from)\s+(?:(?i:part\s+of)\s+)?(?i:items?|minutes?)\s+[\w.]+"
+                        r"(?:\s*(?:,|and|&|-|–|to)\s*[\w.]+)*(?:\s+(?i:only))?\)?\s*$")
+def without_attendance_note(text: str) -> str:
+    """``text`` without a note of the items someone attended for ("Leader of the Council (for minute OSC.25)")."""
+    return _FOR_ITEMS.sub("", text) if " item" in text or " minute" in text else text
+
+
+_BRACKETED_CAPS = re.compile(r"\s*\((?P<i>[A-Z]{2,4})\)")
+
+
+def without_own_initials(text: str) -> str:
+    """``text`` without a bracket of the initials of the name before it ("Ruth Okonkwo (RO)"): a key
+    for later references, which are read from the name itself; "(GCC)" after a name is kept."""
+    m = _BRACKETED_CAPS.search(text) if "(" in text else None
+    if m is None:
+        return text
+    letters = "".join(w[0] for w in re.split(r"[\s\-]+", text[: m.start()]) if w[:1].isupper())
+    return text[: m.start()] + text[m.end():] if letters.endswith(m["i"]) else text
 _COUNCILLORS = re.compile(r"^(?:County\s+)?(?:Councillors|Cllrs\.?)\s*:?\s+")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _WORD = re.compile(r"^[A-Z][\w'’\-.]*$|^[A-Z]{2,}[\w'’\-]*$|^(?:Mc|Mac|O'|O’|D'|D’)[A-Z][\w'’\-]*$")
@@ -648,7 +667,8 @@ def parse_entries(text: str, gaz: Gazetteer, offset: int = 0, *, councillors: bo
             councillors = True
             seg, a = seg[lead.end() :], a + lead.end()
         got = _classify_segment(seg, a, councillors, lenient=names_only or k == 0 or opens)
-        names_only = names_only and all(p[3] for p in got)
+        # a marker between names ("A (Org) - Chair, B ...") keeps the list one of names
+        names_only = names_only and all(p[3] or _MARKER_WORDS.fullmatch(p[0]) for p in got)
         pieces.extend(got)
     entries: list[Entry] = []
     attrs: list[str] = []
@@ -692,7 +712,8 @@ def _classify_at0(seg: str, councillors: bool, lenient: bool) -> tuple[tuple[str
 
 def _classify(seg: str, a: int, councillors: bool, lenient: bool = False) -> list[tuple[str, int, int, bool]]:
     core = without_notes(seg)
-    core = (_TRAILING_PAREN.sub("", core) if "(" in core else core).strip()
+    core = without_attendance_note(core)
+    core = _TRAILING_PAREN.sub("", without_own_initials(core)).strip() if "(" in core else core.strip()
     if looks_like_name(core, surname_ok=councillors, lenient=lenient and not is_roleish(core) and not is_orgish(core)):
         return [(seg, a, a + len(seg), True)]
     # "A Smith and B Jones", "Councillors Smith and Jones"
@@ -718,12 +739,15 @@ def _classify(seg: str, a: int, councillors: bool, lenient: bool = False) -> lis
     # a name glued after a role or organisation, or after a closing parenthesis; a marker or deputy note may follow it
     marker = _END_MARKER.search(seg) if "(" in seg else None  # a marker is bracketed
     cut = _glued_cut(seg[: marker.start()] if marker else seg)
+    if cut and _GOVERNS_NAME.search(seg[:cut]):
+        cut = None  # "Deputy for ACC Mark Brennan": the name is what the words before it are about
     if cut:
         head, tail = re.sub(r"\s+(?:and|&)$", "", seg[:cut].rstrip()), seg[cut:]
         return [*(_classify_segment(head, a, councillors) if head else []), (tail, a + cut, a + len(seg), True)]
     return [(seg, a, a + len(seg), False)]
 
 
+_GOVERNS_NAME = re.compile(r"(?i)\b(?:for|of|by|to|from|with)\s*$")
 _MARKER_AT_END = re.compile(_MARKER.pattern + r"\s*$", re.IGNORECASE)
 
 
@@ -781,7 +805,7 @@ _DEPUTISING = re.compile(
 
 # A part of what describes a person saying whom they stood in for: "covering for Cllr Hindle"
 _STANDING_IN = re.compile(
-    r"(?:covering|deputising|deputizing|substituting|sitting|standing\s+in|attending)\s+(?:for|on\s+behalf\s+of|"
+    r"(?:covering|deputising|deputizing|substituting|sitting|standing\s+in|attending|deputy|substitute)\s+(?:for|on\s+behalf\s+of|"
     r"in\s+place\s+of)\s+(?P<who>[A-Z][^,;()]{1,50}?)\.?",
     re.IGNORECASE,
 )
@@ -834,12 +858,13 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
         mk = _MARKER.search(t)
         if mk:
             entry.marker = marker_kind(mk.group("m"))
+        # "(deputising for Linda Cope, Chief Nurse)": the name before any post
         dep = _DEPUTY_IN.search(t)
-        if dep and looks_like_name(dep.group("who")):
-            entry.deputy_for = dep.group("who").strip()
+        if dep and looks_like_name(who := dep.group("who").split(",")[0].strip()):
+            entry.deputy_for = who
         by = _DEPUTY_BY.search(t)
-        if by and looks_like_name(by.group("who")):
-            entry.deputy_by = by.group("who").strip()
+        if by and looks_like_name(who := by.group("who").split(",")[0].strip()):
+            entry.deputy_by = who
     marker, clean = _markers_apart([without_notes(t).strip() for t in attrs])
     entry.marker = marker or entry.marker
     for k, t in enumerate(clean):
@@ -851,7 +876,8 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
         if stands_in and looks_like_name(stands_in.group("who"), surname_ok=True):
             entry.deputy_for = stands_in.group("who")  # "..., covering for Cllr Hindle"
             clean[k] = ""
-    entry.raw = without_notes(entry.raw).strip(" ,")
+    entry.raw = without_own_initials(without_notes(entry.raw).strip(" ,"))
+    entry.raw = without_attendance_note(entry.raw)
     paren = _TRAILING_PAREN.search(entry.raw) if "(" in entry.raw else None
     if paren:  # "Dr Lyn Hayes (Public Health)": what the brackets say describes the person
         marker, inner = _markers_apart(attr_segments(paren.group(0).strip(" ()"), gaz))

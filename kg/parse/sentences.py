@@ -107,7 +107,12 @@ def squash(text: str) -> str:
 
     ``str.split`` splits at exactly the characters a regex's white space class matches, at a fraction of the cost.
     """
+    if "-\n" in text:  # a word hyphenated at a line's end ("pro-" / "duce") is one word again
+        text = _HYPHEN_BREAK.sub(r"\1\2", text)
     return " ".join(text.split())
+
+
+_HYPHEN_BREAK = re.compile(r"([a-z])-[ \t]*\n[ \t]*([a-z])")
 
 
 class TextLine:

@@ -89,3 +89,78 @@ def without_front_matter(text: str) -> str:
     if not m or ":" not in m.group(0):
         return text
     return "\n" * m.group(0).count("\n") + text[m.end() :]
+
+
+# The header of an e-mail the minutes were pasted into: "From: ...", "Sent: ...", "To: ...", "Subject: ..."
+_EMAIL_FIELD = re.compile(r"(?:From|Sent|Date|To|Cc|CC|Bcc|Subject|Importance|Attachments)[ \t]*:[^\n]*(?:\n|\Z)")
+
+
+def without_email_header(text: str) -> str:
+    """``text`` with the header fields of an e-mail at its top blanked (newlines kept).
+
+    Minutes are often pasted into an e-mail: its "Sent:" date and "Subject:"
+    would otherwise read as the meeting's date and title. A block counts only
+    with "From:", a "Sent:" or "Date:", and a "To:" or "Subject:"; a covering
+    note after it is blanked too when a rule of underscores or dashes ends it.
+    """
+    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    if not text.startswith("From", start):
+        return text
+    pos, names = start, set()
+    while m := _EMAIL_FIELD.match(text, pos):
+        names.add(m.group().split(":", 1)[0].strip().lower())
+        pos = m.end()
+    if "from" not in names or not names & {"sent", "date"} or not names & {"to", "subject"}:
+        return text
+    rule = _RULE.search(text, pos, pos + 3000)  # the covering note ends at a rule ("____"), if one follows
+    if rule:
+        pos = rule.end()
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:pos]) + text[pos:]
+
+
+_RULE = re.compile(r"^[ \t]*(?:_{10,}|-{10,}|={10,})[ \t]*$", re.MULTILINE)
+
+
+def without_page_furniture(text: str) -> str:
+    """``text`` of pages split by form feeds (``pdftotext``) without their running headers and footers.
+
+    A line at the top or bottom of a page whose shape (digits aside) recurs
+    at the top or bottom of another page is furniture ("OSC 44", "Overview and
+    Scrutiny Committee   18 November 2024"), as is the form feed. Text that runs
+    on over the break (a sentence, a numbered point) is joined by one line
+    break; a break between paragraphs stays a blank line.
+    """
+    if "\f" not in text:
+        return text
+    pages = [p.split("\n") for p in text.split("\f")]
+    edges: dict[str, int] = {}
+    for lines in pages:
+        for shape in {_shape(ln) for ln in _edge_lines(lines)}:
+            edges[shape] = edges.get(shape, 0) + 1
+    out: list[str] = []
+    for lines in pages:
+        keep = [ln for ln in lines]
+        for ln in _edge_lines(lines):
+            if edges.get(_shape(ln), 0) >= 2:
+                keep[keep.index(ln)] = ""
+        body = "\n".join(keep).strip("\n")
+        if out and body:
+            tail = out[-1].rstrip()
+            out.append("\n" if tail and _RUNS_ON.search(tail) and body.lstrip()[:1].islower() else "\n\n")
+        if body:
+            out.append(body)
+    return "".join(out) + ("\n" if text.rstrip(" \t\f").endswith("\n") or text.endswith("\f") else "")
+
+
+_RUNS_ON = re.compile(r"[\w,;–—-]$")
+
+
+def _edge_lines(lines: list[str]) -> list[str]:
+    """The first two and last two lines with text of a page."""
+    filled = [ln for ln in lines if ln.strip()]
+    return filled[:2] + filled[-2:] if len(filled) > 4 else filled
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+

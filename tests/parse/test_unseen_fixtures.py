@@ -5,9 +5,12 @@ gold shape (``../shared/gold/SCHEMA.md``). The parser's record is scored field
 by field with the project scorer (``../shared/score.py``, else the local copy),
 so a change that helps one layout and hurts another shows here.
 
-Seventeen of them were written blind, in three rounds: documents and gold by
+Twenty-three of them were written blind, in four rounds: documents and gold by
 someone who had not read the parser, scored only afterwards (overall F1 0.67,
-0.62 and 0.72 at first). Third round: ``ijb_glenmorrach`` (Word), ``parish_ashcombe``,
+0.62, 0.72 and 0.69 at first). Fourth round: ``csp_teams_notes`` (pasted into an
+e-mail), ``lrf_record`` (a wiki record), ``trust_board`` (PDF), ``yjmb_drupal`` (a
+council page), ``hwb_docx`` (Word), ``scrutiny_caps`` (pdftotext with page
+breaks). Third round: ``ijb_glenmorrach`` (Word), ``parish_ashcombe``,
 ``scp_brackenfold`` (an attendance record of several meetings), ``iag_eastmarch``
 (PDF), ``ha_thornvale`` (Markdown). First round: ``hwb_wiki_export``, ``csp_pdf_pagebreaks``,
 ``town_council_prose``, ``sab_cms_page``, ``icb_committee_roles``,
@@ -93,7 +96,4 @@ def test_every_field_over_all_unseen_documents(scores):
     f1 = {f: round(_f1(tuple(t)), 3) for f, t in totals.items()}
     overall = sum(f1.values()) / len(f1)
     assert overall >= 0.90, f1
-    # Programmes sit just under the others' floor (0.846 on 34 documents): programmes renamed since
-    # ("Supporting Families", linked to its former name), and plans or projects named only once in passing.
-    floors = {f: 0.84 if f == "programmes" else 0.85 for f in f1}
-    assert all(f1[f] >= floors[f] for f in f1), f1
+    assert all(v >= 0.85 for v in f1.values()), f1

@@ -37,8 +37,13 @@ def test_utf16_with_bom_is_read(read_bytes):
 
 
 def test_crlf_cr_and_form_feed_become_newlines(read_bytes):
-    doc = read_bytes(b"one\r\ntwo\rthree\x0cfour")
-    assert doc.text == "one\ntwo\nthree\n\nfour"
+    doc = read_bytes(b"one\r\ntwo\rthree.\x0cFour")
+    assert doc.text == "one\ntwo\nthree.\n\nFour"
+
+
+def test_a_sentence_over_a_page_break_is_joined_by_one_newline(read_bytes):
+    doc = read_bytes(b"The Board agreed to release\x0cthe reserve.\n")
+    assert doc.text == "The Board agreed to release\nthe reserve.\n"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,345 @@
+"""More layout families, each rule on variants written here: minutes pasted into an e-mail,
+wiki records, Word forms, NHS trust boards, council pages and pdftotext output.
+
+Attendance with initials and organisations in brackets, status columns, rank
+abbreviations, deputies named in a cell or a clause; title blocks; minute
+numbers coded with a dot; decisions wrapped by width or numbered inline;
+owners in a note; one action logged twice; page furniture between pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import default
+from kg.parse import parse
+from kg.readers.text import without_email_header, without_page_furniture
+from kg.records import Document
+
+
+def parsed(text: str):
+    return parse(Document(text=text, source="x.txt", kind="text", sha256="0" * 64))
+
+
+def people(rec, which: str = "present") -> dict[str, tuple[str | None, str | None]]:
+    return {p.name: (p.organisation, p.role) for p in getattr(rec, which)}
+
+
+def deputies(rec) -> set[tuple[str, str]]:
+    return {(d.name, d.for_name) for d in rec.deputies}
+
+
+HEAD = "Safer Wexford Partnership Board\nTuesday 14 January 2025\n\n"
+TAIL = "\n\nItem 1 - Welcome\n\nThe Chair welcomed everyone.\n"
+
+
+# -- attendance ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dash", [" - ", " – ", " — "])
+def test_present_list_with_own_initials_organisation_and_role_after_a_dash(dash):
+    rec = parsed(HEAD + f"Present: Cllr Ruth Okonkwo (RO) (Wexford City Council){dash}Chair, Supt Ian Marchetti (IM) "
+                 f"(Northshire Police){dash}Vice Chair, Jas Mann (JM) (Office of the Police and Crime Commissioner), "
+                 "Hannah Skelton (HS) (Wexford City Council - Community Safety Manager)" + TAIL)
+    got = people(rec)
+    assert set(got) == {"Ruth Okonkwo", "Ian Marchetti", "Jas Mann", "Hannah Skelton"}
+    assert got["Ruth Okonkwo"] == ("Wexford City Council", "Chair")
+    assert got["Ian Marchetti"][0] == "Northshire Police"
+    assert got["Hannah Skelton"] == ("Wexford City Council", "Community Safety Manager")
+
+
+def test_bracketed_capitals_are_initials_only_when_they_are_the_persons_own():
+    rec = parsed(HEAD + "Present: Ruth Okonkwo (RO), John Smith (GCC), Mary-Jane Oduya (MJO) (Wexford Homes)" + TAIL)
+    got = people(rec)
+    assert got["John Smith"][0] == "Gloucestershire County Council"  # an organisation's initials stay one
+    assert got["Mary-Jane Oduya"][0] == "Wexford Homes"
+    assert "Ruth Okonkwo" in got
+
+
+@pytest.mark.parametrize("deputy,rank_off", [
+    ("SM Kay Driscoll", "Kay Driscoll"),
+    ("Kay Driscoll", "Kay Driscoll"),
+    ("Station Manager Kay Driscoll", "Kay Driscoll"),
+])
+def test_apologies_prose_with_from_repeated_and_a_deputy_clause(deputy, rank_off):
+    rec = parsed(HEAD + "Present: Cllr Ruth Okonkwo (Wexford City Council), Hannah Skelton (Wexford City Council)\n\n"
+                 "Apologies were received from Group Manager Mark Tully (Northshire Fire and Rescue Service), with "
+                 f"{deputy} attending on his behalf, from Dr Femi Adebayo (NHS Northshire Integrated Care Board) and "
+                 "from Cllr Peter Vance (Northshire County Council)." + TAIL)
+    assert people(rec, "apologies") == {
+        "Mark Tully": ("Northshire Fire and Rescue Service", "Group Manager"),
+        "Femi Adebayo": ("NHS Northshire Integrated Care Board", None),
+        "Peter Vance": ("Northshire County Council", None),
+    }
+    assert deputies(rec) == {(rank_off, "Mark Tully")}
+
+
+@pytest.mark.parametrize("note", ["– Deputy for ACC Mark Brennan", "- Deputy for ACC Mark Brennan",
+                                  "– Substitute for ACC Mark Brennan"])
+def test_status_column_attended_y_n_deputy_with_the_deputy_named_in_the_name_cell(note):
+    rec = parsed(HEAD + "Attendance\n\nName\tOrganisation\tAttended (Y/N/Deputy)\n"
+                 "ACC Mark Brennan\tKestrel Police\tN\n"
+                 f"Supt Lara Okafor (LO) {note}\tKestrel Police\tDeputy\n"
+                 "Tom Kavanagh (TK)\tTenbridge Borough Council\tY\n" + TAIL)
+    assert set(people(rec)) == {"Lara Okafor", "Tom Kavanagh"}
+    assert set(people(rec, "apologies")) == {"Mark Brennan"}  # a plain "N" is read as apologies
+    assert deputies(rec) == {("Lara Okafor", "Mark Brennan")}
+
+
+@pytest.mark.parametrize("sub", ["Sub: Nicola Breen", "Substitute: Nicola Breen", "Represented by Nicola Breen"])
+def test_present_column_of_ticks_apologies_and_a_named_substitute(sub):
+    rec = parsed("Aldermoor Health and Wellbeing Board\nThursday 27 March 2025\n\nMembership and attendance\n\n"
+                 "Member\tRepresenting\tPresent\n"
+                 "Cllr Joanne Pemberton (Chair)\tAldermoor Council\t✓\n"
+                 "Cllr Martin Hale\tAldermoor Council\tApologies\n"
+                 f"Gareth Lyle\tAldermoor Council – Director of Adult Social Services\t{sub}\n" + TAIL)
+    assert set(people(rec)) == {"Joanne Pemberton", "Nicola Breen"}
+    assert people(rec)["Nicola Breen"][0] == "Aldermoor Council"
+    assert set(people(rec, "apologies")) == {"Martin Hale", "Gareth Lyle"}
+    assert deputies(rec) == {("Nicola Breen", "Gareth Lyle")}
+
+
+TRUST = ("Wyvern Valley NHS Foundation Trust\tMinutes of the Board of Directors – Part 1\n\n"
+         "Wyvern Valley NHS Foundation Trust\n"
+         "Minutes of the meeting of the Board of Directors held in public\nThursday 5 September 2024 at 10:00\n\n"
+         "Present:\n{first}\nDr Martin Feeney, Senior Independent Director\nGillian Sato, Non-Executive Director\n"
+         "{second}\nSimon Kettering, Chief Executive\n"
+         "Jessica Bell, Deputy Chief Nurse (deputising for Linda Cope, Chief Nurse)\n"
+         "In attendance:\nTomasz Nowak, Director of People (non-voting)\n"
+         "Apologies: Linda Cope, Chief Nurse\n\n1. WELCOME\n\nThe Chair welcomed members.\n")
+
+
+@pytest.mark.parametrize("first,second", [("Non-Executive Directors", "Executive Directors"),
+                                          ("Voting members:", "Executive members:"),
+                                          ("Non-Executive Directors:", "Executive Directors:")])
+def test_trust_board_groups_in_the_present_list_and_the_trust_as_organisation(first, second):
+    rec = parsed(TRUST.format(first=first, second=second))
+    assert rec.body == "Wyvern Valley NHS Foundation Trust Board of Directors"
+    got = people(rec)
+    assert set(got) == {"Martin Feeney", "Gillian Sato", "Simon Kettering", "Jessica Bell", "Tomasz Nowak"}
+    assert got["Simon Kettering"] == ("Wyvern Valley NHS Foundation Trust", "Chief Executive")
+    assert got["Tomasz Nowak"][1] == "Director of People"  # "(non-voting)" says how, not what
+    assert deputies(rec) == {("Jessica Bell", "Linda Cope")}
+
+
+@pytest.mark.parametrize("note", ["for item 6", "(for item 6 only)", "for items 5 and 6", "for minute OSC.25"])
+def test_a_note_of_the_items_attended_is_neither_name_nor_post(note):
+    rec = parsed(HEAD + "Also in attendance: Dr Sunita Varma (Consultant in Public Health, Wexford City Council), "
+                 f"Owen Blackmore (Head of Medicines Optimisation, Wexford Homes) {note}, and Lucy Hargreaves "
+                 "(Democratic Services Officer, Wexford City Council) – minutes." + TAIL)
+    got = people(rec)
+    assert got["Owen Blackmore"] == ("Wexford Homes", "Head of Medicines Optimisation")
+    assert got["Sunita Varma"] == ("Wexford City Council", "Consultant in Public Health")
+
+
+def test_members_in_two_columns_with_an_unfamiliar_name_and_officers_aligned_on_the_label_line():
+    rec = parsed("FENMARSH DISTRICT COUNCIL\n\nMINUTES of a meeting of the OVERVIEW AND SCRUTINY COMMITTEE\n"
+                 "held on Monday 18 November 2024\n\n   PRESENT:\n\n"
+                 "   Councillors:   Anne Whitlock (Chair)             Dev Mistry\n"
+                 "                  Danny Brannigan                   Lian Yeo\n\n"
+                 "   Officers present:  Dr Neil Carrow         Director of Place\n"
+                 "                      Priti Shah             Climate Change Officer\n\n"
+                 "   OSC.20       APOLOGIES FOR ABSENCE\n\n   None.\n\n   OSC.21       MINUTES\n\n   Agreed.\n")
+    got = people(rec)
+    assert {"Anne Whitlock", "Dev Mistry", "Danny Brannigan", "Lian Yeo", "Neil Carrow", "Priti Shah"} <= set(got)
+    assert got["Neil Carrow"][1] == "Director of Place"
+    assert got["Danny Brannigan"][0] != "Lian Yeo"
+
+
+@pytest.mark.parametrize("clause", ["who was attending for Imran Siddiqui",
+                                    "Assistant Director of Housing, who was attending for Imran Siddiqui"])
+def test_deputy_named_in_a_relative_clause(clause):
+    rec = parsed(HEAD + "Present: Cllr Ruth Okonkwo (Wexford City Council)\n\n1. Welcome\n\n"
+                 f"The Chair welcomed everyone, including Lorna Fox, {clause}.\n")
+    assert ("Lorna Fox", "Imran Siddiqui") in deputies(rec)
+
+
+@pytest.mark.parametrize("rank", ["Lt Col", "Station Manager", "Group Manager", "Squadron Leader"])
+def test_military_and_fire_ranks_are_honorifics(rank):
+    rec = parsed(HEAD + f"Present: {rank} Fiona Marsh (43 Brigade), Jo Coast (Wexford City Council)" + TAIL)
+    assert "Fiona Marsh" in people(rec)
+
+
+# -- header ----------------------------------------------------------------------------
+
+EMAIL = ("From: Linton, Zoe <zoe@example.gov.uk>\nSent: 16 January 2025 15:42\nTo: Board Members\n"
+         "Subject: Board 14.01.25 - draft notes\n\n[EXTERNAL] OFFICIAL\n\nHi all,\n\nPlease find below the draft notes "
+         "of Tuesday's Board, with the action points.\n\nThanks\nZoe\n\n{rule}\n\nSAFER WEXFORD PARTNERSHIP BOARD\n"
+         "Notes of meeting held via Microsoft Teams\nTuesday 14 January 2025, 10:00 - 11:45\n\n"
+         "Present: Cllr Ruth Okonkwo (Wexford City Council), Jo Coast (Wexford Homes)\n" + TAIL)
+
+
+@pytest.mark.parametrize("rule", ["________________________________", "-" * 40, "=" * 12])
+def test_minutes_pasted_into_an_email_are_read_below_its_header_and_covering_note(rule):
+    text = without_email_header(EMAIL.format(rule=rule))
+    assert len(text) == len(EMAIL.format(rule=rule)) and "Sent:" not in text and "Hi all" not in text
+    rec = parsed(text)
+    assert rec.body == "Safer Wexford Partnership Board"
+    assert rec.date == "2025-01-14"
+
+
+def test_an_email_header_needs_from_sent_and_to():
+    text = "From: the Chair\nSubject: minutes\n\nBoard\n14 January 2025\n"
+    assert without_email_header(text) == text
+
+
+@pytest.mark.parametrize("label,value", [("Meeting", "Aldermoor Health and Wellbeing Board"),
+                                         ("Committee", "Aldermoor Health and Wellbeing Board")])
+def test_title_block_of_label_and_value_cells(label, value):
+    rec = parsed(f"MINUTES\n\n{label}\t{value}\nDate\tThursday 27 March 2025\n"
+                 "Venue\tCouncil Chamber, Aldermoor Civic Centre\n\n1.\tWelcome\n\nText.\n\n2.\tClose\n\nText.\n")
+    assert rec.body == value
+    assert rec.location == "Council Chamber, Aldermoor Civic Centre"
+
+
+def test_a_table_header_row_is_not_a_title_block():
+    rec = parsed("Wexford Board\n\nMeeting\tDate\tVenue\nBoard\t14 January 2025\tHall\n\n1. Welcome\n\nText.\n")
+    assert rec.body == "Wexford Board"
+
+
+@pytest.mark.parametrize("meta", ["*Page last edited by Hollis, Megan on 29/07/2024 14:12*",
+                                  "Last updated 29 July 2024 by the secretariat", "[[_TOC_]]", "---"])
+def test_page_history_macros_and_rules_are_not_titles(meta):
+    rec = parsed(f"{meta}\n\nKestrel Local Resilience Forum Strategic Board\n\nRecord of Meeting\n\n"
+                 "Date: Wednesday 17 July 2024\n\n1. Welcome\n\nText.\n\n2. Close\n\nText.\n")
+    assert rec.body == "Kestrel Local Resilience Forum Strategic Board"
+
+
+# -- items -----------------------------------------------------------------------------
+
+
+def test_minutes_numbered_with_a_committee_code_and_a_dot_and_titles_wrapped_in_capitals():
+    rec = parsed("Overview and Scrutiny Committee\n18 November 2024\n\n"
+                 "OSC.20       APOLOGIES FOR ABSENCE\n\nNone.\n\n"
+                 "OSC.21       UK SHARED PROSPERITY FUND AND RURAL ENGLAND PROSPERITY\n"
+                 "             FUND - DELIVERY UPDATE\n\nThe Committee received an update.\n\n"
+                 "OSC.22       FULL BUSINESS CASE: DIAGNOSTIC CENTRE PHASE\n             2\n\nText.\n\n"
+                 "OSC.23       WORK PROGRAMME\n\nNoted.\n")
+    assert [(i.number, i.title) for i in rec.items] == [
+        ("OSC.20", "APOLOGIES FOR ABSENCE"),
+        ("OSC.21", "UK SHARED PROSPERITY FUND AND RURAL ENGLAND PROSPERITY FUND - DELIVERY UPDATE"),
+        ("OSC.22", "FULL BUSINESS CASE: DIAGNOSTIC CENTRE PHASE 2"),
+        ("OSC.23", "WORK PROGRAMME"),
+    ]
+
+
+# -- decisions -------------------------------------------------------------------------
+
+ITEMS = "Wexford Board\n14 January 2025\n\n1. Minutes\n\n{one}\n\n2. Close\n\nThe meeting closed at 4pm.\n"
+
+
+@pytest.mark.parametrize("label", ["DECISION 24/07:", "Decision 12:", "DECISION No. 3 -", "Decision:"])
+def test_decision_labels_with_a_reference(label):
+    rec = parsed(ITEMS.format(one=f"{label} The record of the meeting held on 17 April 2024 was approved."))
+    assert [d.text for d in rec.decisions] == ["The record of the meeting held on 17 April 2024 was approved."]
+
+
+@pytest.mark.parametrize("one,want", [
+    ("RESOLVED that the minutes of the meeting of the Committee held on\n7 October 2024 be confirmed as a correct "
+     "record.", "That the minutes of the meeting of the Committee held on 7 October 2024 be confirmed as a correct "
+                "record."),
+    ("Resolved: that the Board approves the commissioning plan for the Skills\nBootcamps Programme 2024/25.",
+     "That the Board approves the commissioning plan for the Skills Bootcamps Programme 2024/25."),
+    ("The Partnership AGREED that the Task and Finish Group should pro-\nduce the delivery plan.",
+     "The Partnership AGREED that the Task and Finish Group should produce the delivery plan."),
+])
+def test_a_decision_wrapped_by_width_is_one_sentence(one, want):
+    assert [d.text for d in parsed(ITEMS.format(one=one)).decisions] == [want]
+
+
+def test_a_label_over_a_list_intro_is_not_a_wrapped_sentence():
+    rec = parsed(ITEMS.format(one="Decision\nThe IJB:\n\n1. noted the report; and\n\n"
+                                  "2. approved the use of £1.2 million from general reserves."))
+    assert [d.text.casefold() for d in rec.decisions] == ["approved the use of £1.2 million from general reserves."]
+
+
+@pytest.mark.parametrize("lead", ["Resolved: that the Board", "RESOLVED – That Cabinet", "It was agreed that the Board"])
+def test_points_numbered_inline_after_a_few_words(lead):
+    rec = parsed(ITEMS.format(one=f"{lead} (a) approve the full business case for phase 2 at a cost of £6.4m; and "
+                                  "(b) delegate authority to the Chief Executive to award the contract."))
+    texts = [d.text.casefold() for d in rec.decisions]
+    assert len(texts) == 2 and texts[0].startswith("approve") and texts[1].startswith("delegate")
+
+
+def test_a_point_that_notes_on_its_last_line_is_not_a_decision():
+    rec = parsed(ITEMS.format(one="RESOLVED that\n\n(1)  the progress made in the first year of the Action\n"
+                                  "     Plan be noted;\n\n(2)  the refreshed Action Plan be adopted."))
+    assert [d.text.casefold() for d in rec.decisions] == ["the refreshed action plan be adopted."]
+
+
+# -- actions ---------------------------------------------------------------------------
+
+ACTS = ("Wexford Board\n14 January 2025\n\nPresent: Richard Osei-Bonsu (Wexford ICB), Angela Firth (Wexford Council), "
+        "Sanjay Patel (Wexford Council)\n\n1. Welcome\n\nText.\n\n2. Reports\n\n{body}\n")
+
+
+@pytest.mark.parametrize("note", ["(Owner: Sanjay Patel, by March 2025)", "(Lead: SP)", "(Owner – Sanjay Patel)"])
+def test_action_owner_in_a_note_after_the_action(note):
+    rec = parsed(ACTS.format(body=f"Action: Arrange a joint review of reduced timetables. {note}"))
+    assert [(a.owners, a.text) for a in rec.actions] == [(["Sanjay Patel"], "Arrange a joint review of reduced timetables")]
+
+
+def test_initials_with_a_hyphen_for_a_double_barrelled_name():
+    rec = parsed(ACTS.format(body="ACTION: AF / RO-B – provide a joint written response within 20 working days"))
+    assert [a.owners for a in rec.actions] == [["Angela Firth", "Richard Osei-Bonsu"]]
+
+
+def test_an_action_set_in_an_item_and_logged_in_the_tracker_is_one_action_in_that_item():
+    rec = parsed(ACTS.format(body="Action: SP to liaise with rest centre managers on activation times (tracker 24/07-03)."
+                                  "\n\n3. Action Tracker\n\nRef\tAction\tOwner\tDue\tStatus\n"
+                                  "24/07-03\tLiaise with district rest centre managers to reduce activation times\tSP\t"
+                                  "16/10/2024\tNot started\n"
+                                  "24/04-01\tCirculate the refreshed risk register\tAF\t30/06/2024\tComplete\n"))
+    got = [(a.owners, a.item, a.status) for a in rec.actions]
+    assert (["Sanjay Patel"], "2", "open") in got and len(got) == 2
+
+
+def test_the_same_words_carried_forward_are_another_action():
+    rec = parsed(ACTS.format(body="Action: SP to update the risk log and recirculate it.\n\n"
+                                  "3. Next steps\n\nAction: SP to update the risk log and recirculate it."))
+    assert len(rec.actions) == 2
+
+
+# -- programmes and meetings -------------------------------------------------------------
+
+
+def test_a_short_name_after_the_full_one_is_the_same_programme():
+    rec = parsed(ITEMS.format(one="The Board received the Harrowfield Youth Justice Plan 2024-25. The Youth Justice "
+                                  "Plan was endorsed, with the Supporting Families Programme and the Prevent Strategy."))
+    assert set(rec.programme_names()) == {"Harrowfield Youth Justice Plan", "Supporting Families", "Prevent"}
+
+
+def test_next_meeting_date_wrapped_onto_the_next_line():
+    rec = parsed(ITEMS.format(one="Agreed.\n\nThe next meeting of the Committee will be held on Monday 10\n"
+                                  "February 2025 at 6.30pm."))
+    assert rec.next_meetings == ["2025-02-10"]
+
+
+# -- readers ---------------------------------------------------------------------------
+
+PAGES = ("Board minutes\n\n(3)  it be RECOMMENDED that £250,000 be released from\n\n   OSC 44\n"
+         "\f   Overview and Scrutiny Committee      18 November 2024\n\n"
+         "     the Climate Reserve to fund the panels.\n\n   OSC 45\n"
+         "\f   Overview and Scrutiny Committee      18 November 2024\n\n"
+         "The next paragraph starts a page.\n\n   OSC 46\n")
+
+
+def test_running_headers_and_footers_between_pages_are_dropped():
+    text = without_page_furniture(PAGES)
+    assert "OSC 4" not in text and "18 November 2024" not in text and "\f" not in text
+    assert "released from\n     the Climate Reserve" in text  # a sentence runs on over the break
+    assert "panels.\n\nThe next paragraph" in text  # a paragraph break stays one
+
+
+def test_text_without_form_feeds_is_left_alone():
+    assert without_page_furniture("Page 1\nBoard\n") == "Page 1\nBoard\n"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default()
+
+
+def test_supporting_families_is_its_own_programme_beside_troubled_families(gaz):
+    assert gaz.programme("Supporting Families Programme").label == "Supporting Families"
+    assert gaz.programme("Troubled Families Programme").label == "Troubled Families"
