@@ -81,6 +81,12 @@ def find_actions(
         if _ACTIONS_HEADING.fullmatch(ln.stripped):
             table_end = _read_list(clean, lines, n_line, resolver, out)
             continue
+        check = _CHECKLIST.fullmatch(ln.text) if "[" in ln.text else None
+        if check:  # "- [ ] JS: circulate the guidance (due 12/03/2025) – item 2", "- [x] ..." done
+            owners = resolver.owners(check["who"])
+            if owners:
+                out.append(_checklist_action(check, owners, ln))
+                continue
         cell = _CELL_LINE.fullmatch(ln.text)
         if cell:
             owners = resolver.column_owners(cell.group("cell"))
@@ -200,12 +206,21 @@ def _table_header(line: str) -> dict[str, int] | None:
     if "\t" not in line and line.count("|") < 2:
         return None
     columns: dict[str, int] = {}
-    for k, cell in enumerate(_cells(line)):
+    cells = _cells(line)
+    for k, cell in enumerate(cells):
         for kind, rx in _COL_KINDS:
             if kind not in columns and rx.fullmatch(cell.strip(" :*")):
                 columns[kind] = k
                 break
-    return columns if "action" in columns and "owner" in columns else None
+    if "action" not in columns or "owner" not in columns:
+        return None
+    if not _ACTION_WORD.search(cells[columns["action"]]) and any(_RISK_COLUMN.fullmatch(c.strip(" :*")) for c in cells):
+        return None  # a risk log ("Ref | Type | Description | Owner | RAG"): owners of risks, not of actions
+    return columns
+
+
+_ACTION_WORD = re.compile(r"(?i)action|task")
+_RISK_COLUMN = re.compile(r"(?i)type|risks?|issues?|impact|likelihood|severity|mitigations?|raid|category|score")
 
 
 def _read_table(lines: list[TextLine], n: int, columns: dict[str, int], resolver: PersonResolver, carried: bool,
@@ -260,6 +275,19 @@ def _read_list(clean: str, lines: list[TextLine], n: int, resolver: PersonResolv
                                owner_set=frozenset(owners), due=parse_date(due["d"]) if due else None))
         j += 1
     return j
+
+
+# A task list of a wiki or Markdown page: "- [ ] JS: what (due 12/03/2025) – item 3"
+_CHECKLIST = re.compile(r"\s*(?:[-*+]\s+)?\[(?P<x>[ xX✓✔])\]\s+(?P<who>[^:–—\n]{2,60}?)\s*(?::|\s[–—-])\s+(?P<what>\S.*)")
+_CHECKLIST_TAIL = re.compile(r"(?:\s+[–—-]\s+(?i:item|min(?:ute)?)\s+\S+.*|\s*\((?i:c/f|carried)[^()]*\))+$")
+
+
+def _checklist_action(m: re.Match[str], owners: list[str], ln: TextLine) -> FoundAction:
+    what = _CHECKLIST_TAIL.sub("", m["what"].strip()).rstrip(" .")
+    due = re.search(r"\s*\((?:by|due)\s+(?P<d>[^()]+)\)", what)
+    text = (what[: due.start()] + what[due.end():]) if due else what
+    return FoundAction(owners, squash(text), ln.span(), "done" if m["x"].strip() else "open", confirmed=True,
+                       owner_set=frozenset(owners), due=parse_date(due["d"]) if due else None)
 
 
 _LEAD = re.compile(r"[ \t\-–—•·▪◦*o→➔►▶>]*")  # bullets and arrows: "→ Action: ..."

@@ -392,7 +392,14 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
             res.present.append(deputy)
             for p in present_people:
                 res.deputies.append(Deputy(deputy.name, p.name, span))
-        status = "apologies" if sub else _STATUS.get(status_cell[0].strip().casefold().rstrip("."))
+        stood_in = _FOR_IN_STATUS.fullmatch(status_cell[0].strip()) if status_cell[0] and not sub else None
+        if stood_in and present_people and P.looks_like_name(stood_in["who"], lenient=True):
+            # "Deputy for Marianne Holt": the row's person came in the place of the one named
+            for p in present_people:
+                p.capacity = "deputy"
+                res.deputies.append(Deputy(p.name, _clean_name(stood_in["who"]), Span(status_cell[1], status_cell[2])))
+        status = "apologies" if sub else "deputy" if stood_in else \
+            _STATUS.get(status_cell[0].strip().casefold().rstrip("."))
         if "matrix" in row:  # this meeting's cell of a record of meetings: "✓", "A", "D" (a deputy sent)
             status = _MATRIX.get(row["matrix"][0].strip().casefold(), "absent")
         away = status if status in ("apologies", "absent") else "apologies" if ticked else None
@@ -423,6 +430,8 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
                         res.apologies.append(p)
 
 
+_FOR_IN_STATUS = re.compile(r"(?i:deputy|deputising|deputizing|substitute|substituting|sub|attending|representing)"
+                            r"\s+(?i:for|on\s+behalf\s+of)\s+(?P<who>[A-Z].+)")
 _SUB_IN_STATUS = re.compile(r"(?i:sub(?:stitute)?|deputy|deputised\s+by|represented\s+by|rep)\s*[:\-–]?\s*(?P<who>[A-Z].+)")
 # What a status column says of the row's person. A plain "N" in an "Attended (Y/N)" column is read
 # as apologies, as minutes that record no other way of being away mean it; "absent" is absent.
@@ -970,12 +979,18 @@ def _person(raw: str, org: str | None, role: str | None, marker: str | None, spa
         role = P.MARKER_ROLE[marker]
     elif role and role.endswith(")"):
         role = _HOW_TAKING_PART.sub("", role) or None  # "Director of People (non-voting)"
+    elif role and _ABSENCE_REASON.fullmatch(role):
+        role = None  # "Cllr Hilary Rowe (illness)": why they were away, not what they are
     return Person(
         name=name, honorific=hon or honorific, postnominals=post, organisation=org,
         role=role or rank_role, capacity=cap, span=span,  # type: ignore[arg-type]
     )
 
 
+_ABSENCE_REASON = re.compile(
+    r"(?i)(?:due\s+to\s+)?(?:illness|ill[\s-]health|sickness|unwell|holiday|annual\s+leave|leave|bereavement|"
+    r"(?:work|family|personal|other|prior)\s+(?:commitments?|reasons|matters)|personal\s+reasons|another\s+meeting|"
+    r"on\s+leave|away|travelling)")
 # How someone took part, after their post: not part of it
 _HOW_TAKING_PART = re.compile(r"\s*\((?i:non-voting|voting|observing|observer|virtually|remotely|online|via\s+teams|"
                               r"by\s+(?:phone|video)|part\s+of\s+the\s+meeting|part)\)$")

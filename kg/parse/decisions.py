@@ -24,7 +24,7 @@ from kg.records import Span
 _VERBS = r"(?:agreed|resolved|decided|approved|endorsed|adopted|ratified)"
 _LIST_INTRO = re.compile(
     r"(?:^|[\s,;])(?:it\s+was\s+(?:\w+\s+){0,2}?)?(?P<v>RESOLVED|AGREED|DECIDED|RECOMMENDED|recommended|" + _VERBS
-    + r"|Resolved|Agreed|Decided|Decisions?|DECISIONS?)(?:\s+(?:unanimously))?"
+    + r"|Resolved|Agreed|Decided|Decisions?|DECISIONS?)(?:\s+(?:unanimously)|\s+\([^()\n]{1,60}\))?"  # "(6 for, 0 against)"
     r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'’&]*(?:\s+[A-Z][\w'’&]*){0,3})?"  # "RECOMMENDED to Cabinet that:"
     r"[\s:\-–—]*(?:(?:to|that|as\s+follows)[\s:\-–—]*)?$",
     re.IGNORECASE,
@@ -45,7 +45,9 @@ _POINT_VERB = re.compile(
 )
 # "RESOLVED:" / "RESOLVED -" / "Agreed:" printed before the resolution itself
 _LABEL = re.compile(
-    r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|DECISION|Decision)(?:\s*[:\-–—]\s*(?=\S)|\s+(?=[Tt]hat\b))"
+    r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|DECISION|Decision)"
+    r"(?:\s+(?i:unanimously)|\s+\([^()]{1,60}\))?"  # "RESOLVED unanimously that", "RESOLVED (6 for, 1 against) that"
+    r"(?:\s*[:\-–—]\s*(?=\S)|\s+(?=[Tt]hat\b|to\s))"
 )
 _POINT = re.compile(
     r"\s*(?:[-•·▪◦]\s*)?(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,5})[).]|[-•·▪◦])\s+(?P<body>\S.*)", re.IGNORECASE

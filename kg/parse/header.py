@@ -204,7 +204,9 @@ def _find_body(lines: list[Line], h: Header) -> None:
             before = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?", "", before, flags=re.I)
             x = _tidy(re.sub(r"^\W*(?:(?:of|the|a|an|for|at)\s+)*(?:(?:of|the|a|an|for|at)\s*$)?", "", before.strip(),
                              flags=re.IGNORECASE))
-            if len(x) > 2 and not _BOILER.match(x) and not _DATE_FIELD.match(clean) and not _PAGE_META.search(before):
+            if len(x) > 2 and not _BOILER.match(x) and not _DATE_FIELD.match(clean) and not _PAGE_META.search(before) \
+                    and not _A_SENTENCE.search(x) and not (before.rstrip().endswith(":") and _LOWER_WORD.search(x)):
+                # "Date of publication: 14 March 2025" is a label; "Harbour Partnership: 26/10/2017" a title
                 _set_body(h, x, ln)
                 return
     # 4. the first line that is not boilerplate, a date, a label or a name
@@ -235,8 +237,12 @@ def _under_council(council: str | None, x: str) -> str:
     return x
 
 
+# "These minutes were approved at the meeting on 8 April 2025": a sentence about the minutes, not a title
+_LOWER_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b)[a-z]{3,}\b")
+_A_SENTENCE = re.compile(r"\b(?:were|was|is|are|been|will|have|has)\b")
 # "Page last edited by Hollis, Megan on 29/07/2024": a page's history, not a title with its date
-_PAGE_META = re.compile(r"(?i)\b(?:edited|updated|modified|printed|published|created|saved|posted|uploaded|version)\b")
+_PAGE_META = re.compile(r"(?i)\b(?:edited|updated|modified|printed|published|created|saved|posted|uploaded|version|"
+                        r"revisions?)\b")
 _ORG_HEAD = re.compile(r"\b(?:Authority|Council|Partnership|Trust|Commissioner|Service|Board|Limited|Ltd|Association|Group|Foundation|University|College|Society|Agency)$")
 _NOT_A_BODY = re.compile(r"^(?:held|meeting|on|at|via|in)\b", re.IGNORECASE)
 _UNIT_LINE = re.compile(
@@ -309,8 +315,8 @@ def _find_date(lines: list[Line], text: str, h: Header) -> None:
     rows = _nonblank(lines)
     best = None
     for ln, clean in rows:
-        if _FUTURE.search(clean):
-            continue
+        if _FUTURE.search(clean) or _PAGE_META.search(clean):
+            continue  # the next meeting's date, or a page's history ("edited this page on 11 Feb 2025")
         hits = find_dates(ln.raw)
         if not hits:
             continue
@@ -430,8 +436,14 @@ def _strip_date_time(text: str) -> str:
 _LINK_TEXT = re.compile(r"[.,]?\s*(?:View|Get|Show)\s+(?:directions|map|location)\s*$", re.IGNORECASE)
 
 
+_VIRTUAL = re.compile(r"(?i)virtual|online|remote|teams|zoom")
+_HOW_TO_JOIN = re.compile(r"\s*\((?=[^()]*\b(?i:hybrid|teams|zoom|online|virtual|remote|dial-in|link)\b)[^()]*\)$")
+
+
 def _set_location(h: Header, value: str, ln: Line, pos: int) -> None:
     value = _LINK_TEXT.sub("", strip_markup(value)).strip(" ,.;")
+    if value.endswith(")") and (join := _HOW_TO_JOIN.search(value)) and not _VIRTUAL.search(value[: join.start()]):
+        value = value[: join.start()]  # "Room 3.14, Ashgrove House (hybrid – MS Teams link in invite)"; not "Virtual (Teams)"
     if not value or len(value) > 150:
         return
     h.location = value

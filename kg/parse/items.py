@@ -28,7 +28,7 @@ _NUMBERED = re.compile(
 )
 # "Item 5:", "Agenda item 5 -", "Minute 45" as a prefix family of its own.
 _ITEM_WORD = re.compile(
-    r"(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s+(?:No\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2}|/\d{2,4})?[a-z]?)"
+    r"(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE|Min\.?|MIN\.?)\s+(?:No\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2}|/\d{2,4})?[a-z]?)"
     r"(?:[ \t]*[:.\-–—)][ \t]*|[ \t]+)(?P<title>\S.*)",
     re.IGNORECASE,
 )

@@ -139,7 +139,8 @@ class PersonResolver:
     def by_post(self, ref: str) -> Person | None:
         """The one attendee holding the post ``ref`` names: "Chief Nurse", "the Clerk" (the "Town Clerk")."""
         want = re.sub(r"^the\s+", "", " ".join(ref.casefold().split()))
-        posts = [(p, _post(p.role)) for p in self.people if p.role]
+        # a post held as a title counts ("Police and Crime Commissioner Jonathan Reeve": "the Commissioner")
+        posts = [(p, _post(p.role or p.honorific)) for p in self.people if p.role or p.honorific]
         hits = [p for p, post in posts if post == want]
         if not hits:  # the post's last or first words: "Clerk" for the "Town Clerk" or the "Clerk & RFO",
             # not for the "Deputy Clerk"

@@ -694,6 +694,7 @@ def parse_entries(text: str, gaz: Gazetteer, offset: int = 0, *, councillors: bo
     return entries
 
 
+_POST_HOLDER = re.compile(r"(?:(?:and\s+)?the\s+)?(?P<post>[A-Z][^()]{2,60}?)\s*\((?P<name>[^()]{3,60})\)")
 _POST_AHEAD = re.compile(r"(?:and\s+)?the\s+(?P<r>[A-Z].*)")
 # "PCSO Tom Bray of Devon and Cornwall Police": a name, then the organisation
 _NAME_OF_ORG = re.compile(r"(?P<n>.+?)\s+of\s+(?P<o>(?:the\s+)?[A-Z].*)")
@@ -733,6 +734,11 @@ def _classify(seg: str, a: int, councillors: bool, lenient: bool = False) -> lis
         head = re.sub(r"\s+(?:and|&)\s*$", "", seg[:cut].rstrip())
         if head and not looks_like_name(_PARENS.sub("", head), surname_ok=councillors):
             return [*_classify_segment(head, a, councillors), (parts[-1], a + cut, a + len(seg), True)]
+    held = _POST_HOLDER.fullmatch(seg) if seg.endswith(")") else None
+    if held and is_roleish(held["post"]) and looks_like_name(held["name"]):
+        # "the Town Clerk (Mrs Deborah Kingsley)": the holder, then their post
+        return [(held["name"], a + held.start("name"), a + held.end("name"), True),
+                (held["post"], a + held.start("post"), a + held.end("post"), False)]
     of = _NAME_OF_ORG.fullmatch(seg) if " of " in seg else None
     if of and looks_like_name(of["n"], surname_ok=councillors) and is_orgish(of["o"]):
         return [(of["n"], a, a + of.end("n"), True), (of["o"], a + of.start("o"), a + len(seg), False)]
@@ -884,4 +890,11 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
         entry.marker = marker or entry.marker
         clean[:0] = inner
         entry.raw = entry.raw[: paren.start()].strip()
+    for k, t in enumerate(list(clean)):  # "Director of Adult Social Care (Brackenshire County Council)"
+        org_paren = _TRAILING_PAREN.search(t) if t.endswith(")") else None
+        if org_paren and org_paren.start() > 0:
+            inner = org_paren.group(0).strip(" ()")
+            if known_org(inner, gaz) or is_orgish(inner) and not is_roleish(inner):
+                clean[k] = t[: org_paren.start()].strip()
+                clean.append(inner)
     entry.organisation, entry.role = classify_attrs(clean, gaz)

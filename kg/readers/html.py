@@ -302,18 +302,44 @@ def _marker(ordered: bool, kind: str, n: int) -> str:
 def _table_lines(table: Tag) -> list[Line]:
     """The rows of a table (not of tables nested in it), through ``kg.readers.tables``."""
     out: list[Line] = []
+    spanning: dict[int, tuple[list[Line], int]] = {}  # column -> (a cell spanning rows below, rows left)
     for tr in table.find_all("tr"):
         if tr.find_parent("table") is not table:
             continue
         cells: list[list[Line]] = []
         layout = False
         for cell in tr.find_all(("td", "th"), recursive=False):
+            while len(cells) in spanning:  # "Organisation" printed once for the several people of a body
+                cells.append(_carried(spanning, len(cells)))
             r = _Renderer()
             r.walk(cell)
             r.flush()
             lines = r.lines
+            rows = _span(cell.get("rowspan"))
+            if rows > 1:
+                spanning[len(cells)] = (lines, rows - 1)
             cells.append(lines)
             layout = layout or looks_like_layout(lines) or cell.find(("table", *_HEADINGS)) is not None \
                 or cell.find(class_=_TITLE_CLASS) is not None
+        while len(cells) in spanning:
+            cells.append(_carried(spanning, len(cells)))
         out.extend(row_lines(cells, layout))
     return out
+
+
+def _span(value: object) -> int:
+    """A ``rowspan`` as a number of rows (1 when absent or not a number; at most 50)."""
+    try:
+        return max(1, min(50, int(str(value).strip()))) if value else 1
+    except ValueError:
+        return 1
+
+
+def _carried(spanning: dict[int, tuple[list[Line], int]], col: int) -> list[Line]:
+    """The lines of the cell spanning into column ``col`` of this row, one row fewer left to span."""
+    lines, left = spanning[col]
+    if left <= 1:
+        del spanning[col]
+    else:
+        spanning[col] = (lines, left - 1)
+    return lines

@@ -155,10 +155,11 @@ _O_BULLET = re.compile(r"^([ \t]*)o[ \t]+(?=\S)")
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Lines without one of these marks or a "-", "+" or "o" bullet (``_BULLETED``) need no markup
 # rules (most lines of most minutes).
-_MARK_CHARS = "#<*_]\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714"
+_MARK_CHARS = "#<>*_]\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714"
 _MARKS = re.compile("[" + re.escape(_MARK_CHARS) + "]")
 _ONLY_MARKS = re.compile(r"^[ \t]*(?:\*{1,3}|_{1,3})[ \t]*$")
 _SETEXT = re.compile(r"^={3,}\s*$")
+_QUOTED = re.compile(r"^([ \t]*)(?:>[ \t]?)+")
 
 
 def at_line_start(body: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -527,6 +528,8 @@ def _clean_line(line: str) -> tuple[str, bool]:
     """One line without its markup, and whether the markup said it is a heading
     (for the lines ``_rule_lines`` picks: the others keep their text)."""
     heading = False
+    if ">" in line and _QUOTED.match(line):  # "> **Decision:** ...": a Markdown block quote, or a quoted e-mail
+        line = _QUOTED.sub(r"\1", line, count=1)
     title = _md_heading(line)
     if title is not None:
         line, heading = title, True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.documents import read_document
 from kg.gazetteer import default
 from kg.parse import parse
 from kg.readers.text import without_email_header, without_page_furniture
@@ -343,3 +344,93 @@ def gaz():
 def test_supporting_families_is_its_own_programme_beside_troubled_families(gaz):
     assert gaz.programme("Supporting Families Programme").label == "Supporting Families"
     assert gaz.programme("Troubled Families Programme").label == "Troubled Families"
+
+
+# -- a fifth round: town councils, decision notices, wiki notes, trust and care partnership pages ------------
+
+
+@pytest.mark.parametrize("mark", ["Min", "MIN", "Min."])
+def test_minutes_numbered_min_and_a_year(mark):
+    rec = parsed("Wexcombe Town Council\nMonday 10 March 2025\n\n"
+                 f"{mark} 24/145  APOLOGIES FOR ABSENCE\nNone.\n\n{mark} 24/146  FINANCE\nText.\n\n"
+                 f"{mark} 24/147  DATE OF NEXT MEETING\nText.\n")
+    assert [(i.number, i.title) for i in rec.items] == [
+        ("24/145", "APOLOGIES FOR ABSENCE"), ("24/146", "FINANCE"), ("24/147", "DATE OF NEXT MEETING")]
+
+
+@pytest.mark.parametrize("how", ["unanimously", "(6 for, 0 against, 1 abstention)", "(by a majority)"])
+def test_resolved_with_how_the_vote_went(how):
+    rec = parsed(ITEMS.format(one=f"It was proposed by Cllr Sharpe, seconded by Cllr Dobson and RESOLVED {how} that "
+                                  "the reasons for absence be accepted.\n\nIt was proposed by Cllr Chaudhry, seconded "
+                                  f"by Cllr Nkemelu and RESOLVED {how} that:\n(a) a grant of £750 be awarded to the "
+                                  "Allotments Association; and\n(b) a grant of £1,200 be awarded to the Youth Project."))
+    assert [d.text for d in rec.decisions] == [
+        "That the reasons for absence be accepted.",
+        "A grant of £750 be awarded to the Allotments Association.",
+        "A grant of £1,200 be awarded to the Youth Project.",
+    ]
+
+
+@pytest.mark.parametrize("post", ["the Town Clerk", "the Clerk and RFO", "the Director of Public Health"])
+def test_a_post_with_its_holder_in_brackets(post):
+    rec = parsed(HEAD + f"In attendance: {post} (Mrs Deborah Kingsley) and 3 members of the public." + TAIL)
+    assert people(rec)["Deborah Kingsley"][1] == post.removeprefix("the ")
+
+
+@pytest.mark.parametrize("reason", ["illness", "work commitments", "annual leave", "personal reasons"])
+def test_a_reason_for_absence_is_not_a_post(reason):
+    rec = parsed(HEAD + f"Apologies were received from Cllr Hilary Rowe ({reason}) and Cllr Ben Atherton." + TAIL)
+    assert people(rec, "apologies")["Hilary Rowe"][1] is None
+
+
+def test_a_post_then_the_organisation_in_brackets():
+    rec = parsed(HEAD + "Present:\n\n- Jonathan Sefton, Director of Adult Social Care (Brackenshire County Council)\n"
+                 "- Dr Amara Nwosu, Head of Safeguarding (NHS Brackenshire Integrated Care Board)\n" + TAIL)
+    got = people(rec)
+    assert got["Jonathan Sefton"] == ("Brackenshire County Council", "Director of Adult Social Care")
+    assert got["Amara Nwosu"] == ("NHS Brackenshire Integrated Care Board", "Head of Safeguarding")
+
+
+WIKI = ("# SAB Board meeting 2025-02-04\n\n> kblake edited this page on 11 Feb 2025 · 7 revisions\n\n"
+        "# Brackenshire Safeguarding Adults Board — Notes of meeting\n\n**Date:** Tuesday 4 February 2025\n"
+        "**Location:** Room 3.14, Ashgrove House{how}\n\n**Present**\n\n- Jo Sefton, Director (Brackenshire County "
+        "Council)\n- Kirsty Blake, Board Manager (Brackenshire County Council)\n\n## 1. RAID log\n\n"
+        "| Ref | Type | Description | Owner | RAG |\n|-----|------|-------------|-------|-----|\n"
+        "| R3 | Risk | Partner contributions not confirmed | KB | Amber |\n\n"
+        "> **Decision:** The Board agreed to fund a thematic review at a cost of up to £18,500.\n\n"
+        "## 2. Action tracker\n\n- [ ] JS: circulate the revised guidance to all partners (due 12/03/2025) – item 1\n"
+        "- [x] KB: upload the December notes to the website – item 1\n")
+
+
+@pytest.mark.parametrize("how", [" (hybrid – MS Teams link in calendar invite)", " (and via Zoom)", ""])
+def test_a_wiki_page_of_notes(how, tmp_path):
+    page = tmp_path / "notes.md"
+    page.write_text(WIKI.format(how=how), encoding="utf-8")
+    rec = parse(read_document(page))  # through the reader: block quotes, bold and bullets cleaned
+    assert rec.date == "2025-02-04"  # not the page's edit date
+    assert rec.location == "Room 3.14, Ashgrove House"
+    assert [d.text for d in rec.decisions] == ["The Board agreed to fund a thematic review at a cost of up to £18,500."]
+    # the risk log's owners are not actions; the task list is
+    assert [(a.owners, a.text, a.status, a.due) for a in rec.actions] == [
+        (["Jo Sefton"], "circulate the revised guidance to all partners", "open", "2025-03-12"),
+        (["Kirsty Blake"], "upload the December notes to the website", "done", None),
+    ]
+
+
+@pytest.mark.parametrize("status", ["Deputy for Marianne Holt", "Substituting for Marianne Holt",
+                                    "Attending on behalf of Marianne Holt"])
+def test_a_status_cell_naming_whom_the_row_stood_in_for(status):
+    rec = parsed(HEAD + "Name\tOrganisation\tRole\tAttendance\n"
+                 "Marianne Holt\tHarrowmoor Borough Council\tChief Executive\tApologies\n"
+                 f"Simon Aldous\tHarrowmoor Borough Council\tDirector of Adult Social Services\t{status}\n" + TAIL)
+    assert set(people(rec)) == {"Simon Aldous"}
+    assert set(people(rec, "apologies")) == {"Marianne Holt"}
+    assert deputies(rec) == {("Simon Aldous", "Marianne Holt")}
+
+
+@pytest.mark.parametrize("line", ["These minutes were approved at the meeting on 8 April 2025.",
+                                  "Date of publication: Friday 14 March 2025"])
+def test_a_sentence_or_a_label_before_a_date_is_no_title(line):
+    rec = parsed(f"WEXFORD DISTRICT COUNCIL\n\nCABINET\n\n{line}\n\nMeeting held on: Wednesday 12 March 2025\n\n"
+                 "1. Welcome\n\nText.\n\n2. Close\n\nText.\n")
+    assert rec.body == "Wexford District Council Cabinet"

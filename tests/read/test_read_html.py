@@ -178,3 +178,16 @@ def test_entries_on_lines_of_their_own_in_a_table_cell_stay_apart(read_bytes):
     texts = read_bytes(html, "sab.html").text.split("\n")
     assert "SAB Business Unit\tConnor Maguire, Board Manager; Aisling Byrne, Business Support Officer\t" in texts
     assert "Kingsmere Borough\tGloucestershire County Council\t" in texts  # one entry wrapped over lines
+
+
+def test_a_cell_spanning_rows_is_repeated_in_each_row(read_bytes):
+    html = ("<html><body><h1>Harrowmoor Integrated Care Partnership</h1><table><tr><th>Name</th><th>Organisation</th><th>Attendance</th></tr>"
+            "<tr><td>Cllr Patricia Okonkwo</td><td rowspan='3'>Harrowmoor Borough Council</td><td>Present</td></tr>"
+            "<tr><td>Dr Ruth Calloway</td><td>Present</td></tr>"
+            "<tr><td>Marianne Holt</td><td>Apologies</td></tr>"
+            "<tr><td>Jo Coast</td><td>Healthwatch</td><td rowspan='x'>Present</td></tr></table></body></html>")
+    rows = [ln for ln in read_bytes(html, "icp.html").text.splitlines() if "\t" in ln]
+    assert rows[1:] == ["Cllr Patricia Okonkwo\tHarrowmoor Borough Council\tPresent",
+                        "Dr Ruth Calloway\tHarrowmoor Borough Council\tPresent",
+                        "Marianne Holt\tHarrowmoor Borough Council\tApologies",
+                        "Jo Coast\tHealthwatch\tPresent"]
