@@ -135,14 +135,14 @@ def without_page_furniture(text: str) -> str:
     pages = [p.split("\n") for p in text.split("\f")]
     edges: dict[str, int] = {}
     for lines in pages:
-        for shape in {_shape(ln) for ln in _edge_lines(lines)}:
+        for shape in {_shape(lines[k]) for k in _edge_indices(lines)}:
             edges[shape] = edges.get(shape, 0) + 1
     out: list[str] = []
     for lines in pages:
-        keep = [ln for ln in lines]
-        for ln in _edge_lines(lines):
-            if edges.get(_shape(ln), 0) >= 2:
-                keep[keep.index(ln)] = ""
+        keep = list(lines)
+        for k in _edge_indices(lines):
+            if edges.get(_shape(lines[k]), 0) >= 2:
+                keep[k] = ""
         body = "\n".join(keep).strip("\n")
         if out and body:
             tail = out[-1].rstrip()
@@ -155,9 +155,9 @@ def without_page_furniture(text: str) -> str:
 _RUNS_ON = re.compile(r"[\w,;–—-]$")
 
 
-def _edge_lines(lines: list[str]) -> list[str]:
-    """The first two and last two lines with text of a page."""
-    filled = [ln for ln in lines if ln.strip()]
+def _edge_indices(lines: list[str]) -> list[int]:
+    """Where the first two and the last two lines with text of a page are."""
+    filled = [k for k, ln in enumerate(lines) if ln.strip()]
     return filled[:2] + filled[-2:] if len(filled) > 4 else filled
 
 
