@@ -434,3 +434,10 @@ def test_a_sentence_or_a_label_before_a_date_is_no_title(line):
     rec = parsed(f"WEXFORD DISTRICT COUNCIL\n\nCABINET\n\n{line}\n\nMeeting held on: Wednesday 12 March 2025\n\n"
                  "1. Welcome\n\nText.\n\n2. Close\n\nText.\n")
     assert rec.body == "Wexford District Council Cabinet"
+
+
+def test_a_line_of_the_page_equal_to_its_footer_stays():
+    page = "Board minutes\n\nFirst paragraph.\n\nFINANCE\n\nSecond paragraph.\nThird line.\n\nFINANCE\n"
+    text = without_page_furniture(page + "\f" + page.replace("First", "Fourth"))
+    assert text.count("FINANCE") == 2  # the two footers go, each page's own heading stays
+    assert "Board minutes" not in text
