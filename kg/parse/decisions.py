@@ -16,6 +16,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 
+from kg.parse.dates import MONTH_NAMES
 from kg.parse.owners import PersonResolver, looks_like_name
 from kg.parse.scan import folded, indexed
 from kg.parse.sentences import TextLine, hot_starts, is_furniture, sentences, squash
@@ -184,8 +185,7 @@ def find_decisions(
     return out
 
 
-_DAY_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)\b")
+_DAY_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH_NAMES + r"\b")  # "7 October 2024 be confirmed"
 _OPEN_END = re.compile(r"[\w,–—-]\s*$")  # a line ending mid-sentence: on a word, a comma or a dash
 
 

@@ -32,8 +32,7 @@ _ITEM_WORD = re.compile(
     r"(?:[ \t]*[:.\-–—)][ \t]*|[ \t]+)(?P<title>\S.*)",
     re.IGNORECASE,
 )
-# "ICB/23/045", "HWB 24/07", "CAB/2023/12": a body's code, then the minute's number
-# "ICB/23/045", "HWB 24/07", and "OSC.23" (a committee's code, a dot, the minute's number)
+# "ICB/23/045", "HWB 24/07", "CAB/2023/12": a body's code, then the minute's number; "OSC.23": a code, a dot
 _CODED = re.compile(r"(?P<code>[A-Z]{2,8}(?:[/ .-]|(?=\d)))(?P<num>\d{1,4}(?:/\d{1,4}){1,2}|(?<=[A-Z]\.)\d{1,4})"
                     r"[ \t]+(?P<title>\S.*)")
 _DOT_CODED = re.compile(r"[A-Z]{2,8}\.\d")
