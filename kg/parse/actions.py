@@ -78,8 +78,9 @@ def find_actions(
         if columns:
             table_end = _read_table(lines, n_line, columns, resolver, previous_item, out)
             continue
-        if _ACTIONS_HEADING.fullmatch(ln.stripped):
-            table_end = _read_list(clean, lines, n_line, resolver, out)
+        heading = _ACTIONS_HEADING.fullmatch(ln.stripped)
+        if heading:
+            table_end = _read_list(clean, lines, n_line, resolver, out, earlier=bool(heading["earlier"]))
             continue
         check = _CHECKLIST.fullmatch(ln.text) if "[" in ln.text else None
         if check:  # "- [ ] JS: circulate the guidance (due 12/03/2025) – item 2", "- [x] ..." done
@@ -252,17 +253,32 @@ def _read_table(lines: list[TextLine], n: int, columns: dict[str, int], resolver
 
 
 # "Actions agreed" over a list of "Name – what (by date)" points
-_ACTIONS_HEADING = re.compile(r"(?i:actions?(?:\s+(?:agreed|arising|points?))?|agreed\s+actions|action\s+points)\s*:?")
+_ACTIONS_HEADING = re.compile(r"(?i:actions?(?:\s+(?:agreed|arising|points?))?|agreed\s+actions|action\s+points)"
+                             r"(?P<earlier>\s+(?i:from|arising\s+from|carried\s+forward\s+from)\s+[^:\n]{1,40})?\s*:?")
+# A review of earlier actions: "- Oct AP2 (AL - data on retail crime in city centre) - complete, circulated 4 Nov."
+_REVIEW_ROW = re.compile(r"[-•·▪◦*]\s+(?:[\w/.]+\s+){0,3}?\((?P<who>[^()–—]{2,40}?)\s+[–—-]\s+(?P<what>[^()]+)\)"
+                         r"\s*(?:[–—:-]\s*(?P<status>.*))?")
 _LIST_ACTION = re.compile(r"[-•·▪◦*]\s+(?P<who>[^–—:]{2,80}?)\s+[–—:-]\s+(?P<what>\S.*)")
 
 
-def _read_list(clean: str, lines: list[TextLine], n: int, resolver: PersonResolver, out: list[FoundAction]) -> int:
+def _read_list(clean: str, lines: list[TextLine], n: int, resolver: PersonResolver, out: list[FoundAction], *,
+               earlier: bool = False) -> int:
     """The points of a list of actions under its heading, each owned by the people it opens with; returns
-    the index of the first line after the list."""
+    the index of the first line after the list. ``earlier``: the heading names an earlier meeting
+    ("Action points from October:"), whose actions are reviewed with their status."""
     j = n + 1
     while j < len(lines) and not lines[j].stripped:
         j += 1
     while j < len(lines) and lines[j].stripped:
+        review = _REVIEW_ROW.fullmatch(lines[j].stripped) if earlier else None
+        owners = resolver.owners(review["who"]) if review else None
+        if owners:
+            status = review["status"] or ""
+            done = bool(_DONE.search(status)) and not re.search(r"(?i)\bnot\s+(?:done|complete)", status)
+            out.append(FoundAction(owners, squash(review["what"]).rstrip(" ."), lines[j].span(), "done" if done else "open",
+                                   carried_forward=True, confirmed=True, owner_set=frozenset(owners)))
+            j += 1
+            continue
         m = _LIST_ACTION.fullmatch(lines[j].stripped)
         owners = resolver.names(m["who"]) if m else None
         if not owners:

@@ -441,3 +441,16 @@ def test_a_line_of_the_page_equal_to_its_footer_stays():
     text = without_page_furniture(page + "\f" + page.replace("First", "Fourth"))
     assert text.count("FINANCE") == 2  # the two footers go, each page's own heading stays
     assert "Board minutes" not in text
+
+
+@pytest.mark.parametrize("head", ["Action points from October:", "Actions from the last meeting:",
+                                  "Actions carried forward from 14 November:"])
+def test_a_review_of_earlier_actions_with_their_status(head):
+    rec = parsed(ACTS.format(body=f"{head}\n- Oct AP1 (SP - circulate the draft assessment) - complete, on agenda.\n"
+                                  "- AP4 (AF - update the tracker and share with the Board) - not done, carried forward.\n"
+                                  "- (RO-B - arrange the site visit) - closed\n"))
+    assert [(a.owners, a.text, a.status, a.carried_forward) for a in rec.actions] == [
+        (["Sanjay Patel"], "circulate the draft assessment", "done", True),
+        (["Angela Firth"], "update the tracker and share with the Board", "open", True),
+        (["Richard Osei-Bonsu"], "arrange the site visit", "done", True),
+    ]
