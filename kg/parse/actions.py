@@ -285,7 +285,7 @@ def _read_list(clean: str, lines: list[TextLine], n: int, resolver: PersonResolv
             break
         what = m["what"].rstrip(" .")
         done = bool(_DONE.search(what))
-        due = re.search(r"\s*\((?:by|due)\s+(?P<d>[^()]+)\)$", what)
+        due = _DUE_AT_END.search(what)
         text = what[: due.start()] if due else what
         out.append(FoundAction(owners, squash(text), lines[j].span(), "done" if done else "open", confirmed=True,
                                owner_set=frozenset(owners), due=parse_date(due["d"]) if due else None))
@@ -293,6 +293,9 @@ def _read_list(clean: str, lines: list[TextLine], n: int, resolver: PersonResolv
     return j
 
 
+# "(due 12/03/2025)", "(by March)": when an action falls due, after it (a list's point ends with it)
+_DUE = re.compile(r"\s*\((?:by|due)\s+(?P<d>[^()]+)\)")
+_DUE_AT_END = re.compile(_DUE.pattern + "$")
 # A task list of a wiki or Markdown page: "- [ ] JS: what (due 12/03/2025) – item 3"
 _CHECKLIST = re.compile(r"\s*(?:[-*+]\s+)?\[(?P<x>[ xX✓✔])\]\s+(?P<who>[^:–—\n]{2,60}?)\s*(?::|\s[–—-])\s+(?P<what>\S.*)")
 _CHECKLIST_TAIL = re.compile(r"(?:\s+[–—-]\s+(?i:item|min(?:ute)?)\s+\S+.*|\s*\((?i:c/f|carried)[^()]*\))+$")
@@ -300,7 +303,7 @@ _CHECKLIST_TAIL = re.compile(r"(?:\s+[–—-]\s+(?i:item|min(?:ute)?)\s+\S+.*|\
 
 def _checklist_action(m: re.Match[str], owners: list[str], ln: TextLine) -> FoundAction:
     what = _CHECKLIST_TAIL.sub("", m["what"].strip()).rstrip(" .")
-    due = re.search(r"\s*\((?:by|due)\s+(?P<d>[^()]+)\)", what)
+    due = _DUE.search(what)
     text = (what[: due.start()] + what[due.end():]) if due else what
     return FoundAction(owners, squash(text), ln.span(), "done" if m["x"].strip() else "open", confirmed=True,
                        owner_set=frozenset(owners), due=parse_date(due["d"]) if due else None)

@@ -816,16 +816,14 @@ _APOL_PROSE = re.compile(
 _NAME = P.NAME_PATTERN
 _SENT_APOL = re.compile(rf"(?P<name>{_NAME})\s+(?:had\s+)?(?:sent|gave|tendered|offered)\s+(?:(?:his|her|their)\s+)?apologies")
 _SENT_APOL_VERBS = ("sent", "gave", "tendered", "offered")
-_DEP_TAIL = re.compile(
-    rf"\s*(?:[–—\-,;]|\band\b)\s*(?P<dep>{_NAME})\s+(?:was\s+)?(?:deputising|deputizing|substituting|attending|"
-    r"attended|representing)(?:\s+(?:for\s+(?:him|her|them)|in\s+(?:his|her|their)\s+place|on\s+(?:his|her|their)\s+behalf))?\s*$"
+# "... was deputising", "... attending on his behalf": after the name of whoever came in someone's place
+_IN_THEIR_PLACE = (
+    r"\s+(?:was\s+)?(?:deputising|deputizing|substituting|attending|attended|representing)"
+    r"(?:\s+(?:for\s+(?:him|her|them)|in\s+(?:his|her|their)\s+place|on\s+(?:his|her|their)\s+behalf))?"
 )
+_DEP_TAIL = re.compile(rf"\s*(?:[–—\-,;]|\band\b)\s*(?P<dep>{_NAME}){_IN_THEIR_PLACE}\s*$")
 # "..., with SM Kay Driscoll attending on his behalf, from ...": a deputy for the entry before, inside the list
-_DEP_CLAUSE = re.compile(
-    rf"[,;]\s*(?:with\s+)?(?P<dep>{_NAME})\s+(?:was\s+)?(?:deputising|deputizing|substituting|attending|attended|"
-    r"representing)(?:\s+(?:for\s+(?:him|her|them)|in\s+(?:his|her|their)\s+place|on\s+(?:his|her|their)\s+behalf))?"
-    r"(?=\s*[,;])"
-)
+_DEP_CLAUSE = re.compile(rf"[,;]\s*(?:with\s+)?(?P<dep>{_NAME}){_IN_THEIR_PLACE}(?=\s*[,;])")
 # "from A (Org), from B and from C": the "from" repeated before each entry
 _FROM_AGAIN = re.compile(r"(?:,\s*|\s+and\s+)from\s+")
 _SUB_BY = re.compile(r"\(\s*(?:substituted|represented|replaced|deputised|deputized)\s+by\s+(?P<by>[^()]+?)\s*\)", re.I)
