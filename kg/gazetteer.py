@@ -136,7 +136,7 @@ class Gazetteer:
 
     def find_programmes(self, text: str) -> list[tuple[str, str, int, int]]:
         """Known programmes in ``text``: (canonical, surface, start, end)."""
-        out = []
+        out: list[tuple[str, str, int, int]] = []
         if not self._prog_re:
             return out
         for m in self._prog_re.finditer(text):
@@ -181,8 +181,9 @@ def load(paths: list[Path] | None = None) -> Gazetteer:
       OPTIONAL {{ ?c skos:altLabel ?alt }} OPTIONAL {{ ?c gov:orgKind ?k }}
     }} GROUP BY ?c ?scheme ?pref ORDER BY ?c
     """
-    orgs, progs = [], []
-    for row in store.query(q):
+    orgs: list[Entry] = []
+    progs: list[Entry] = []
+    for row in store.query(q):  # type: ignore[union-attr]  # a SELECT: solutions
         key = row["c"].value.rstrip("/").rsplit("/", 1)[-1]
         alts = [a for a in (row["alts"].value.split("\u0001") if row["alts"] else []) if a]
         entry = Entry(key, row["pref"].value, alts, row["kind"].value if row["kind"] else None)

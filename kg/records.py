@@ -135,7 +135,8 @@ class Action:
     owner_keys: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        out = {"owners": list(self.owners), "item": self.item, "text": self.text, "status": self.status}
+        out: dict[str, object] = {"owners": list(self.owners), "item": self.item, "text": self.text,
+                                  "status": self.status}
         if self.carried_forward:
             out["carried_forward"] = True
         return out

@@ -377,10 +377,10 @@ def _parse_action(
         before = body[: m.start()].split()[-1:]
         if before and (before[0].isupper() and before[0].isalnum() or before[0] in _GOVERNS):
             continue  # part of the text: "the CYP MH priority", "figures to JS"
-        owners = resolver.column_owners(m.group("cell"))
-        if owners:
+        found = resolver.column_owners(m.group("cell"))
+        if found:
             cells.append(m)
-            col_owners.extend(o for o in owners if o not in col_owners)
+            col_owners.extend(o for o in found if o not in col_owners)
             status = status or m.group("status")
     for m in reversed(cells):
         body = body[: m.start()] + " " * (m.end() - m.start()) + body[m.end() :]
@@ -396,12 +396,12 @@ def _parse_action(
     elif sep in ("–", "—", "-") and (names := resolver.names(sentence)):
         owners = names  # "Action – A and B (agenda)"
     else:
-        m = _DOER.search(sentence)
+        doer = _DOER.search(sentence)
         asked = _ASKED.search(sentence) if "asked" in sentence or "requested" in sentence or "invited" in sentence else None
         if asked and (names := resolver.names(asked.group("who"))):
             owners, text = names, asked.group("what")
-        elif m and (names := resolver.names(sentence[: m.start()])):
-            owners, text = names, m.group("what")
+        elif doer and (names := resolver.names(sentence[: doer.start()])):
+            owners, text = names, doer.group("what")
         else:
             text = sentence
     if col_owners:

@@ -175,7 +175,7 @@ def _regions(clean: str, items: list[AgendaItem], skip: list[Span]) -> list[tupl
     the whole text when there are no items."""
     if not items:
         return [(None, lines_outside(clean, skip))]
-    out = []
+    out: list[tuple[AgendaItem | None, list[TextLine]]] = []
     for item in items:
         span = item.span or Span(0, 0)
         out.append((item, lines_outside(clean, skip, span.start, span.end)))

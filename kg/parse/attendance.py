@@ -18,6 +18,7 @@ not read a list of names as items.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -237,7 +238,7 @@ def enrich_from_body(text: str, result: AttendanceResult, gaz: Gazetteer, *, bod
 # -- tables ------------------------------------------------------------------------------------
 
 
-def _label_above(lines: list[Line], i: int) -> str:
+def _label_above(lines: Sequence[Line], i: int) -> str:
     """The list a table belongs to when a bare label heads it ("Apologies:" over "Name | Organisation")."""
     k = i - 1
     while k >= 0 and lines[k].blank and i - k <= 3:
@@ -253,7 +254,7 @@ def _label_above(lines: list[Line], i: int) -> str:
 _ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?[.)]?")
 
 
-def _parse_table(lines: list[Line], i: int, head: tuple[str, list[str | None], list[int]], gaz: Gazetteer,
+def _parse_table(lines: Sequence[Line], i: int, head: tuple[str, list[str | None], list[int]], gaz: Gazetteer,
                  res: AttendanceResult, *, into: str = "present") -> int:
     mode, kinds, starts = head
     sep = _SEPS[mode]
@@ -421,10 +422,10 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
         if dep and dep[0]:
             span = Span(dep[1], dep[2])
             for hit in P.split_run(dep[0]):
-                sub = _person(hit.raw, org, role, None, span, capacity="deputy")
-                res.present.append(sub)
+                standin = _person(hit.raw, org, role, None, span, capacity="deputy")
+                res.present.append(standin)
                 for p in present_people:
-                    res.deputies.append(Deputy(sub.name, p.name, span))
+                    res.deputies.append(Deputy(standin.name, p.name, span))
                     if p in res.present:
                         res.present.remove(p)
                         res.apologies.append(p)
@@ -493,7 +494,8 @@ def _join_wrapped(orgs: list[str], gaz: Gazetteer) -> list[str]:
 
 def _should_join(a: str, b: str, gaz: Gazetteer) -> bool:
     joined = f"{a} {b}"
-    if P.known_org(joined, gaz) and not P.known_org(joined, gaz)[1]:
+    whole = P.known_org(joined, gaz)
+    if whole and not whole[1]:
         return not (gaz.org(a) and gaz.org(b))
     if P.known_org(a, gaz) or P.known_org(b, gaz):
         return False
@@ -518,7 +520,7 @@ def _label_kind(m: re.Match[str]) -> tuple[str, str]:
     return "present", "member"
 
 
-def _next_is_person(lines: list[Line], i: int) -> bool:
+def _next_is_person(lines: Sequence[Line], i: int) -> bool:
     for ln in lines[i + 1 : i + 4]:
         if ln.blank:
             continue
@@ -526,7 +528,7 @@ def _next_is_person(lines: list[Line], i: int) -> bool:
     return False
 
 
-def _parse_block(lines: list[Line], i: int, m: re.Match[str], gaz: Gazetteer, res: AttendanceResult) -> int:
+def _parse_block(lines: Sequence[Line], i: int, m: re.Match[str], gaz: Gazetteer, res: AttendanceResult) -> int:
     lst, cap = _label_kind(m)
     councillors = m.group("label").casefold().startswith("councillors") and "present" not in m.group("label").casefold()
     ln = lines[i]
@@ -894,9 +896,9 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
         clauses = [(c, dep) for c in (_DEP_CLAUSE.finditer(lst) if "," in lst else ())
                    if (dep := _abbreviated_rank_off(c.group("dep")))]
         for c, dep in clauses:
-            before = P.parse_entries(lst[: c.start()], gaz)
-            if before:
-                res.deputies.append(Deputy(_clean_name(dep), _clean_name(before[-1].raw), span))
+            listed = P.parse_entries(lst[: c.start()], gaz)
+            if listed:
+                res.deputies.append(Deputy(_clean_name(dep), _clean_name(listed[-1].raw), span))
                 res.present.append(_person(dep, None, None, None, span, capacity="deputy"))
         for c, _ in reversed(clauses):
             lst = lst[: c.start()] + " " * (c.end() - c.start()) + lst[c.end():]

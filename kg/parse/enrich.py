@@ -246,8 +246,7 @@ def _read_apposition(app: str | None, gaz: Gazetteer) -> tuple[str | None, str |
         role, rest = app[: m.start()].strip(), app[m.end() :].strip()
         if P.is_orgish(rest) and not P.is_roleish(rest) and P.is_roleish(role) and len(rest.split()) >= 2:
             return gaz.canonical_org(rest), role
-    org, role = P.classify_attrs([s for s in re.split(r",\s*", app) if s], gaz)
-    return org, role
+    return P.classify_attrs([s for s in re.split(r",\s*", app) if s], gaz)
 
 
 def _same_as_known(name: str, known: list[Person]) -> bool:

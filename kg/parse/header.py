@@ -380,9 +380,9 @@ def _find_location(lines: list[Line], h: Header) -> None:
                 _set_location(h, loc, ln, ln.raw.find(loc[:15]))
                 return
     for ln, clean in rows[:12]:
-        loc = _place_after_date(clean)
-        if loc:
-            _set_location(h, loc, ln, ln.raw.find(loc[:15]))
+        after = _place_after_date(clean)
+        if after:
+            _set_location(h, after, ln, ln.raw.find(after[:15]))
             return
     body_line = h.spans.get("body")
     for ln, clean in rows:

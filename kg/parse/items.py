@@ -91,7 +91,7 @@ def parse_items(text: str, headings: list[Span], *, skip: list[Span] | None = No
         chosen = _other_items(lines) or chosen
     if len(chosen) >= 2:
         chosen = _add_lettered(chosen, lines)
-        found = [(c.line, c.number, c.title) for c in chosen]
+        found: list[tuple[TextLine, str | None, str]] = [(c.line, c.number, c.title) for c in chosen]
         found = _with_unnumbered_headings(text, lines, headings, found)
         found = _caps_titles_run_on(found, lines)
     else:
@@ -110,8 +110,8 @@ def _caps_titles_run_on(found: list[tuple[TextLine, str | None, str]], lines: li
     index = {id(ln): k for k, ln in enumerate(lines)}
     out = []
     for ln, number, title in found:
-        k = index.get(id(ln))
-        nxt = lines[k + 1].stripped if k is not None and k + 1 < len(lines) else ""
+        k = index.get(id(ln), len(lines))
+        nxt = lines[k + 1].stripped if k + 1 < len(lines) else ""
         if (nxt and id(lines[k + 1]) not in heads and _is_caps_heading(title) and len(nxt.split()) <= 4
                 and not any(c.islower() for c in nxt) and not nxt.endswith((".", ":")) and len(nxt) <= 40):
             title = f"{title} {nxt}"

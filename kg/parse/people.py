@@ -12,7 +12,7 @@ that looks like a name starts a new person, the rest describe that person.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Any, TypeVar
@@ -331,7 +331,7 @@ def _best_cuts(words: tuple[str, ...], hon: bool) -> tuple[tuple[int, int], ...]
     return tuple(cuts[::-1])
 
 
-def _chunk_score(words: list[str], hon: bool, total: int) -> float:
+def _chunk_score(words: Sequence[str], hon: bool, total: int) -> float:
     k = len(words)
     if k == 1:
         return 0.0 if total == 1 else (-1.0 if hon else -6.0)
@@ -505,9 +505,9 @@ def known_org(text: str, gaz: Gazetteer) -> tuple[str, str] | None:
         return pre[0], s[pre[1] :].strip(" ,–-")
     m = re.search(r"\s(?:at|of|with|from|in)\s+(?:the\s+)?(?P<org>.+)$", s)
     if m:
-        hit = known_org(m.group("org"), gaz)
-        if hit and not hit[1]:
-            return hit[0], s[: m.start()].strip()
+        found = known_org(m.group("org"), gaz)
+        if found and not found[1]:
+            return found[0], s[: m.start()].strip()
     # an organisation at the end: "NCC Service Director" handled by the prefix; "Service Director NCC" here
     toks = s.split()
     if len(toks) >= 2 and re.fullmatch(r"[A-Z]{2,}", toks[-1]):
@@ -628,7 +628,7 @@ def _split_commas(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     start = 0
     n = len(text)
     if "(" not in text and "[" not in text:  # nothing to be inside of: every separator cuts
-        cuts = (m.start() for m in _SEPARATOR.finditer(text))
+        cuts = [m.start() for m in _SEPARATOR.finditer(text)]
     else:
         cuts = _cuts_outside_brackets(text)
     for i in cuts:
@@ -661,7 +661,7 @@ def parse_entries(text: str, gaz: Gazetteer, offset: int = 0, *, councillors: bo
     # semicolon opens an entry, so an unfamiliar name there is still a name
     by_semicolon = ";" in text and "," in text
     for k, (seg, a, _b) in enumerate(segs):
-        opens = by_semicolon and k and text[: a - offset].rstrip().endswith(";")
+        opens = by_semicolon and k > 0 and text[: a - offset].rstrip().endswith(";")
         lead = _COUNCILLORS.match(seg) if k and seg[:1] in "CcK" else None
         if lead:  # "Councillor A (Leader); Councillors B, C and D": the rest are councillors too
             councillors = True
@@ -730,10 +730,10 @@ def _classify(seg: str, a: int, councillors: bool, lenient: bool = False) -> lis
         return out
     # the last of a list after what describes the one before: "NHS Fenshire CCG and Cllr Joanne Coulson"
     if len(parts) > 1 and looks_like_name(_PARENS.sub("", parts[-1]), surname_ok=councillors):
-        cut = seg.rindex(parts[-1])
-        head = re.sub(r"\s+(?:and|&)\s*$", "", seg[:cut].rstrip())
+        last = seg.rindex(parts[-1])
+        head = re.sub(r"\s+(?:and|&)\s*$", "", seg[:last].rstrip())
         if head and not looks_like_name(_PARENS.sub("", head), surname_ok=councillors):
-            return [*_classify_segment(head, a, councillors), (parts[-1], a + cut, a + len(seg), True)]
+            return [*_classify_segment(head, a, councillors), (parts[-1], a + last, a + len(seg), True)]
     held = _POST_HOLDER.fullmatch(seg) if seg.endswith(")") else None
     if held and is_roleish(held["post"]) and looks_like_name(held["name"]):
         # "the Town Clerk (Mrs Deborah Kingsley)": the holder, then their post
@@ -893,8 +893,8 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
     for k, t in enumerate(list(clean)):  # "Director of Adult Social Care (Brackenshire County Council)"
         org_paren = _TRAILING_PAREN.search(t) if t.endswith(")") else None
         if org_paren and org_paren.start() > 0:
-            inner = org_paren.group(0).strip(" ()")
-            if known_org(inner, gaz) or is_orgish(inner) and not is_roleish(inner):
+            named = org_paren.group(0).strip(" ()")
+            if known_org(named, gaz) or is_orgish(named) and not is_roleish(named):
                 clean[k] = t[: org_paren.start()].strip()
-                clean.append(inner)
+                clean.append(named)
     entry.organisation, entry.role = classify_attrs(clean, gaz)
