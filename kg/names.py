@@ -45,6 +45,9 @@ POSTNOMINALS = {
     "MBE", "OBE", "CBE", "KBE", "DBE", "QPM", "KPM", "JP", "DL", "MP", "MEP", "PhD", "FRCP", "FRCGP",
     "FRCS", "MRCGP", "FCA", "ACA", "CIPFA", "MA", "BA", "BSc", "MSc", "FRSA", "QC", "KC", "CB", "CVO", "LVO",
     "RN", "RGN", "MRCP", "FFPH", "MFPH", "FRTPI", "MRTPI", "FCIH", "MCIH", "Hon",
+    # accountants, surveyors, engineers, lawyers, HR and nursing: what officers' names carry in minutes
+    "CPFA", "FCPFA", "ACCA", "FCCA", "ACMA", "FCMA", "CGMA", "MRICS", "FRICS", "CEng", "MICE", "FICE",
+    "LLB", "LLM", "MBA", "MCIPD", "FCIPD", "RMN", "MPH", "FRCPsych", "MRCPsych",
 }
 _POST_RE = re.compile(
     r"(?:[\s,]+(?:" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS, key=len, reverse=True)) + r")\.?)+\s*$",

@@ -141,11 +141,13 @@ class PersonResolver:
         want = re.sub(r"^the\s+", "", " ".join(ref.casefold().split()))
         # a post held as a title counts ("Police and Crime Commissioner Jonathan Reeve": "the Commissioner")
         posts = [(p, _post(p.role or p.honorific)) for p in self.people if p.role or p.honorific]
-        hits = [p for p, post in posts if post == want]
+        # and without the place it is of: "the Commissioner" is the "Police and Crime Commissioner for Eastmarch"
+        posts += [(p, short) for p, post in posts if (short := _OF_PLACE.sub("", post)) != post]
+        hits = list({id(p): p for p, post in posts if post == want}.values())
         if not hits:  # the post's last or first words: "Clerk" for the "Town Clerk" or the "Clerk & RFO",
             # not for the "Deputy Clerk"
-            hits = [p for p, post in posts if (post.endswith(" " + want) or post.startswith(
-                (want + " & ", want + " and ", want + ", "))) and not post.startswith(_UNDER)]
+            hits = list({id(p): p for p, post in posts if (post.endswith(" " + want) or post.startswith(
+                (want + " & ", want + " and ", want + ", "))) and not post.startswith(_UNDER)}.values())
         return hits[0] if len(hits) == 1 else None
 
     def resolve(self, ref: str) -> str | None:
@@ -202,6 +204,7 @@ class PersonResolver:
 
 
 _UNDER = ("deputy", "assistant", "vice", "acting", "interim", "associate")
+_OF_PLACE = re.compile(r"\s+(?:for|of)\s+(?!the\b)[\w'’-]+(?:\s+(?:and\s+)?[\w'’-]+)?$")  # "... for eastmarch"
 
 
 @lru_cache(maxsize=4096)

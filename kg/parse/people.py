@@ -556,11 +556,14 @@ def classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str
     segs = [s.strip(" ,;:") for s in segments if s.strip(" ,;:")]
     if not segs:
         return None, None
+    segs = [part for s in segs for part in _org_then_post(s, gaz)]
     known: list[tuple[int, str, str]] = []
     for i, s in enumerate(segs):
         hit = known_org(s, gaz)
         if hit and (not hit[1] or is_roleish(hit[1]) or len(hit[1].split()) <= 3):
-            known.append((i, hit[0], hit[1] if is_roleish(hit[1]) else ""))
+            # "Police and Crime Commissioner for Eastmarch": the office, and its holder's post
+            post = hit[1] if is_roleish(hit[1]) else s if _names_a_post(s) else ""
+            known.append((i, hit[0], post))
     org = None
     drop: set[int] = set()
     extra_role: dict[int, str] = {}
@@ -589,6 +592,37 @@ def classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str
     role_parts = [extra_role.get(i, s) for i, s in enumerate(segs) if i not in drop or i in extra_role]
     role = ", ".join(p for p in role_parts if p) or None
     return org, role
+
+
+# "... for Eastmarch", "... of the Police and Crime Commissioner": the place or office a title is of
+_OF_PLACE = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*)*$")
+
+
+def _names_a_post(text: str) -> bool:
+    """Whether an organisation's name is also the title of the one who holds it.
+
+    "Police and Crime Commissioner for Eastmarch" is the office and its holder's
+    post; "Office of the Police and Crime Commissioner" is only the office.
+    """
+    ws = _words(_OF_PLACE.sub("", text))
+    return bool(ws) and ws[-1] in ROLE_WORDS and ws[0] not in ORG_HEADS
+
+
+ORG_HEADS = frozenset({"office", "council", "department", "directorate", "service", "services", "team", "unit"})
+
+
+def _org_then_post(seg: str, gaz: Gazetteer) -> list[str]:
+    """ "Eastmarch County Council (Panel Support Officer)": the post in brackets, then the organisation."""
+    if not seg.endswith(")") or "(" not in seg:
+        return [seg]
+    cut = seg.rfind("(")
+    base, inner = seg[:cut].strip(), seg[cut + 1 : -1].strip()
+    if (not base or not is_roleish(inner) or any(c.isdigit() for c in inner) or is_roleish(base)
+            or known_org(inner, gaz)):  # "(minute 2024/19 only)" is a note
+        return [seg]
+    if known_org(base, gaz) or is_orgish(base):
+        return [inner, base]  # the organisation last, where an unfamiliar one is looked for
+    return [seg]
 
 
 def _capitalised(text: str) -> bool:

@@ -454,3 +454,47 @@ def test_a_review_of_earlier_actions_with_their_status(head):
         (["Angela Firth"], "update the tracker and share with the Board", "open", True),
         (["Richard Osei-Bonsu"], "arrange the site visit", "done", True),
     ]
+
+
+# -- posts that are offices, posts in brackets, professional post-nominals -----------------------------
+
+OFFICERS = ("Wexford Police and Crime Panel\nThursday 6 February 2025\n\nALSO IN ATTENDANCE:\n\n{rows}\n\n"
+            "1. Precept\n\n{body}\n")
+
+
+@pytest.mark.parametrize("post", ["Police and Crime Commissioner for Wexford", "Police and Crime Commissioner for North Wexford",
+                                  "Police and Crime Commissioner"])
+def test_a_commissioner_holds_the_post_of_the_office_and_answers_for_it(post):
+    rec = parsed(OFFICERS.format(rows=f"Amir Castell – {post}\n\nJune Price – Chief Executive, OPCC",
+                                 body="Action: The Commissioner to provide the Panel with a written answer."))
+    found = people(rec)
+    assert found["Amir Castell"][1] == post
+    assert found["Amir Castell"][0] == found["June Price"][0]  # both work for the office
+    assert [a.owners for a in rec.actions] == [["Amir Castell"]]
+
+
+def test_the_office_of_a_commissioner_is_no_post():
+    rec = parsed(OFFICERS.format(rows="June Price – Chief Executive, Office of the Police and Crime Commissioner",
+                                 body="Text."))
+    assert people(rec)["June Price"][1] == "Chief Executive"
+
+
+@pytest.mark.parametrize(("row", "org", "role"), [
+    ("Gemma Holloway – Democratic Services Officer, Wexford County Council (Panel Support Officer)",
+     "Wexford County Council", "Democratic Services Officer, Panel Support Officer"),
+    ("Gemma Holloway, Head of Legal, Wexford Borough Council (Monitoring Officer)",
+     "Wexford Borough Council", "Head of Legal, Monitoring Officer"),
+])
+def test_a_post_in_brackets_after_the_organisation(row, org, role):
+    assert people(parsed(OFFICERS.format(rows=row, body="Text.")))["Gemma Holloway"] == (org, role)
+
+
+def test_a_note_in_brackets_after_the_organisation_is_no_post():
+    rec = parsed(OFFICERS.format(rows="Gemma Holloway – Partner, Ashgrove Audit LLP (minute 24/19 only)", body="Text."))
+    assert ", minute 24/19 only" not in (people(rec)["Gemma Holloway"][1] or "")
+
+
+@pytest.mark.parametrize("letters", ["CPFA", "FCCA", "MRICS", "CEng", "MBA"])
+def test_professional_letters_after_a_name_are_not_the_name(letters):
+    rec = parsed(OFFICERS.format(rows=f"Paul Stanning {letters} – Chief Finance Officer, OPCC", body="Text."))
+    assert "Paul Stanning" in people(rec)
