@@ -192,7 +192,8 @@ _COL_KINDS = [
     ("owner", re.compile(r"owners?|by\s+whom|action\s+by|lead(?:\s+officer)?|responsible(?:\s+officer)?|who|assigned\s+to",
                          re.I)),
     ("due", re.compile(r"due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|timescale|when|date(?:\s+due)?", re.I)),
-    ("status", re.compile(r"status|progress|update|rag(?:\s+status)?|complete[d]?\?*|outcome", re.I)),
+    ("status", re.compile(r"(?:due(?:\s+date)?\s*/\s*)?status|progress|update|rag(?:\s+status)?|complete[d]?\?*|outcome",
+                          re.I)),
 ]
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+")
 _DONE_CELL = re.compile(r"(?i)[^\w(]*(?:complete[d]?|done|closed|achieved|finished|delivered)\b")  # "✅ Complete"
@@ -226,30 +227,58 @@ _RISK_COLUMN = re.compile(r"(?i)type|risks?|issues?|impact|likelihood|severity|m
 
 def _read_table(lines: list[TextLine], n: int, columns: dict[str, int], resolver: PersonResolver, carried: bool,
                 out: list[FoundAction]) -> int:
-    """Read the rows under an action-table header into ``out``; returns the index of the first line after it."""
+    """Read the rows under an action-table header into ``out``; returns the index of the first line after it.
+
+    A row wrapped by width (text from a PDF) goes on in the lines straight
+    under it: a short line with no cells ("IAG members"), or one whose first
+    cell is empty ("\tcommunity languages\t/ Imam Yusuf Khan").
+    """
+    rows: list[tuple[dict[str, str], TextLine, TextLine]] = []  # cells by kind, first and last line
     j = n + 1
     while j < len(lines):
         ln = lines[j]
         if not ln.stripped:
             j += 1
             continue
+        last = rows[-1] if rows and ln.start == rows[-1][2].end + 1 else None  # the row just above goes on?
         if "\t" not in ln.text and ln.text.count("|") < 2:
-            break
-        cells = _cells(ln.text)
+            if last is None or not _wraps_on(last[0].get("action", ""), ln.stripped):
+                break
+            last[0]["action"] = f"{last[0].get('action', '')} {ln.stripped}"
+            rows[-1] = (last[0], last[1], ln)
+            j += 1
+            continue
+        tabbed = "|" not in ln.text
+        # a tabbed row keeps an empty first cell ("\tcommunity languages\t/ Imam Yusuf Khan")
+        cells = [c.strip() for c in _CELL_SPLIT.split(ln.text.strip(" \n"))] if tabbed else _cells(ln.text)
         if all(set(c) <= set("-:= ") for c in cells):  # a Markdown rule under the header
             j += 1
             continue
         row = {kind: cells[k] for kind, k in columns.items() if k < len(cells)}
-        text = squash(row.get("action", "")).rstrip(" .;")
-        who = row.get("owner", "")
-        owners = resolver.owners(who) or []
-        if text or owners:
-            done = bool(_DONE_CELL.match(row.get("status", "")))
-            due = parse_date(row.get("due", ""))
-            out.append(FoundAction(owners, text, ln.span(), "done" if done else "open", carried, confirmed=True,
-                                   owner_set=frozenset(owners), due=due))
+        if last is not None and tabbed and not cells[0] and columns.get("action") != 0:
+            for kind, cell in row.items():  # the row above, wrapped: each cell goes on
+                if cell:
+                    last[0][kind] = f"{last[0].get(kind, '')} {cell}".strip()
+            rows[-1] = (last[0], last[1], ln)
+        else:
+            rows.append((row, ln, ln))
         j += 1
+    for row, first, final in rows:
+        text = squash(row.get("action", "")).rstrip(" .;")
+        owners = resolver.owners(row.get("owner", "")) or []
+        if text or owners:
+            status = row.get("status", "")
+            done = bool(_DONE_CELL.match(status))
+            due = parse_date(row.get("due", "")) or parse_date(status)  # "Due / status": "31 Oct 2024"
+            out.append(FoundAction(owners, text, Span(first.start, final.end), "done" if done else "open", carried,
+                                   confirmed=True, owner_set=frozenset(owners), due=due))
     return j
+
+
+def _wraps_on(cell: str, line: str) -> bool:
+    """Whether ``line``, with no cells, is the rest of an action ``cell`` broken by width."""
+    return (len(cell) >= 25 and cell[-1:].isalnum() and len(line.split()) <= 6
+            and not line.endswith((".", ":")) and not line[:1].isdigit())
 
 
 # "Actions agreed" over a list of "Name – what (by date)" points

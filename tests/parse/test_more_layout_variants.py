@@ -498,3 +498,34 @@ def test_a_note_in_brackets_after_the_organisation_is_no_post():
 def test_professional_letters_after_a_name_are_not_the_name(letters):
     rec = parsed(OFFICERS.format(rows=f"Paul Stanning {letters} – Chief Finance Officer, OPCC", body="Text."))
     assert "Paul Stanning" in people(rec)
+
+
+# -- an action table from a PDF, its rows wrapped by width --------------------------------------------------
+
+WRAPPED_TABLE = ("Action points\nRef\tAction\tOwner\tDue / status\n"
+                 "AP1\tShare the stop and search dashboard with the\tSanjay Patel\t31 Oct 2024\n{after1}\n"
+                 "AP2\tArrange a members' visit to the custody suite at\tAngela Firth\tComplete\n{after2}\n")
+
+
+@pytest.mark.parametrize(("after1", "after2", "texts"), [
+    ("group members", "Harbrook", ["Share the stop and search dashboard with the group members",
+                                   "Arrange a members' visit to the custody suite at Harbrook"]),
+    ("\tgroup members\t/ Richard Osei-Bonsu\t", "Harbrook police station",
+     ["Share the stop and search dashboard with the group members",
+      "Arrange a members' visit to the custody suite at Harbrook police station"]),
+])
+def test_rows_of_an_action_table_wrapped_by_width(after1, after2, texts):
+    rec = parsed(ACTS.format(body=WRAPPED_TABLE.format(after1=after1, after2=after2)))
+    assert [a.text for a in rec.actions] == texts
+    assert rec.actions[1].status == "done" and rec.actions[0].status == "open"
+    assert rec.actions[0].due == "2024-10-31"
+    if "Osei" in after1:  # the owner cell went on too
+        assert rec.actions[0].owners == ["Sanjay Patel", "Richard Osei-Bonsu"]
+
+
+@pytest.mark.parametrize("after", ["The next meeting will be held on 9 January 2025.", "",
+                                   "3. Any other business"])
+def test_a_paragraph_after_an_action_table_is_not_its_last_row(after):
+    rec = parsed(ACTS.format(body=WRAPPED_TABLE.format(after1="group members", after2=after)
+                             + "\nThe Chair thanked members for attending."))
+    assert rec.actions[-1].text == "Arrange a members' visit to the custody suite at"
