@@ -62,7 +62,7 @@ _LABELS: list[tuple[str, str, str]] = [  # regex, list, capacity
 _SECTION = re.compile(
     r"^(?P<num>\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?P<label>"
     + "|".join(f"(?P<g{i}>{rx})" for i, (rx, _l, _c) in enumerate(_LABELS))
-    + r")(?:\s*\((?:in\s+person|in\s+the\s+room|remotely|virtually|online|by\s+video|via\s+[\w ]{2,20}|on\s+[\w ]{2,20})\))?"
+    + r")(?:\s*\((?:in\s+person|in\s+the\s+room|remote(?:ly)?|virtual(?:ly)?|online|by\s+video|via\s+[\w ]{2,20}|on\s+[\w ]{2,20})\))?"
     r"(?:\s+(?:on|at|for)\s+[^:\n()]{1,30}?(?=\s*:))?"  # "Deputies on 14 November:"
     r"\s*(?:(?:[:\-–—]|(?<=were)|(?<=by))\s*(?P<rest>.*))?$",  # "Present (remotely): ...", "Present were A, B"
     re.IGNORECASE,
@@ -555,7 +555,7 @@ def _parse_block(lines: Sequence[Line], i: int, m: re.Match[str], gaz: Gazetteer
                 break
             j += 1
             continue
-        if _section(clean) or _FIELD.match(clean) or _header(nxt):
+        if _section(clean) or _FIELD.match(clean) or _TAB_FIELD.match(clean) or _header(nxt):
             break
         clean = _aligned_as_tabs(_BULLET_LEAD.sub("", clean.strip()))  # a lead tab is the label's empty column
         if _GROUP_LINE.fullmatch(clean):  # "Non-Executive Directors" over the names of the group
@@ -593,13 +593,16 @@ _BULLET_LEAD = re.compile(r"^(?:[-•·▪◦*–]|\d{1,2}[.)])\s+")  # "- Marga
 _WRAPPED_LINES = 8  # an entry or a list wrapped by width runs on over at most this many lines
 
 
+_TAB_FIELD = re.compile(r"[A-Z][\w ()'’-]{1,30}:\t")  # a form's field: "Police lead:\tSuperintendent Dawn Ashworth"
+
+
 def _runs_on(text: str, nxt: Line) -> bool:
     """Whether the attendance entry or list in ``text`` goes on on the line ``nxt``: a bracket left open
     ("Ruth Pennington (Avon Marsh" / "Integrated Care Board)"), one opening the next line ("(Treasurer)"),
     or a list separated by semicolons or ending in a comma, wrapped by width
     ("...; Rebecca Stott – Chief Executive," / "Office of the Police and Crime Commissioner; ...")."""
     s = nxt.clean.strip()
-    if not s or _section(s) or _FIELD.match(s):
+    if not s or _section(s) or _FIELD.match(s) or _TAB_FIELD.match(s):
         return False
     if s.startswith("(") or text.count("(") > text.count(")"):
         return True

@@ -61,6 +61,14 @@ ORG_NOUNS = {
     "government", "cabinet", "executive", "partnerships", "centre", "commissioner", "team", "teams", "hub",
     "academy", "charity", "probation", "inc", "llp", "corporation", "homes",
 }
+# Fields of work, which a name never holds: "Chief Inspector Tariq Mahmood, Neighbourhood Policing, Eastmarch Police"
+AREA_WORDS = {
+    "policing", "safeguarding", "commissioning", "housing", "planning", "licensing", "nursing", "engineering",
+    "finance", "resources", "operations", "governance", "communications", "procurement", "transformation",
+    "strategy", "performance", "estates", "regeneration", "highways", "transport", "education", "health",
+    "care", "wellbeing", "communities", "community", "neighbourhood", "neighbourhoods", "adults", "children",
+    "children's", "families", "public", "social", "legal", "partnerships", "prevention", "intelligence",
+}
 _PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "bin", "al", "st", "st."}
 _STOP = {"and", "&", "of", "for", "the", "to", "in", "on", "at", "with", "by", "from", "a", "an", "or"}
 
@@ -215,7 +223,8 @@ def _hon_eq(token: str, hon: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _is_name_word(token: str) -> bool:
-    if token.casefold() in ROLE_WORDS or token.casefold() in ORG_NOUNS or token.casefold() in _STOP:
+    low = token.casefold()
+    if low in ROLE_WORDS or low in ORG_NOUNS or low in _STOP or low in AREA_WORDS:
         return False
     return bool(_WORD.match(token)) and not any(c.isdigit() for c in token)
 

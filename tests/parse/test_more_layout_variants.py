@@ -529,3 +529,19 @@ def test_a_paragraph_after_an_action_table_is_not_its_last_row(after):
     rec = parsed(ACTS.format(body=WRAPPED_TABLE.format(after1="group members", after2=after)
                              + "\nThe Chair thanked members for attending."))
     assert rec.actions[-1].text == "Arrange a members' visit to the custody suite at"
+
+
+# -- a form of header fields with a list among them -------------------------------------------------------
+
+FORM = ("Fenmoor Advisory Group\n\nDate:\tThursday 3 October 2024, 6.30pm\nChair:\tBernadette Okafor\n"
+        "{label}:\tChief Inspector Tariq Mahmood, Neighbourhood Policing, Fenmoor Police;\n"
+        "Sian Roberts, Office of the Police and Crime Commissioner\nPolice lead:\tSuperintendent Dawn Ashworth\n\n"
+        "Members present:\n Imam Yusuf Khan – Faith representative\n\n1. Welcome\nThe Chair welcomed members.\n")
+
+
+@pytest.mark.parametrize("label", ["In attendance (virtual)", "In attendance (remote)", "In attendance"])
+def test_a_list_in_a_form_ends_at_the_next_field(label):
+    found = people(parsed(FORM.format(label=label)))
+    assert found["Tariq Mahmood"] == ("Fenmoor Police", "Neighbourhood Policing")  # a field of work is no name
+    assert found["Sian Roberts"][0] == "Office of the Police and Crime Commissioner"
+    assert not any("Ashworth" in (role or "") for _org, role in found.values())
