@@ -64,11 +64,17 @@ class Gazetteer:
     _prog_index: dict[str, Entry] = field(default_factory=dict, repr=False)
     _prog_re: re.Pattern | None = field(default=None, repr=False)
     _canon: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    # names with a comma in them ("Police, Fire and Crime Commissioner"): a list is never cut there
+    comma_names: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        commas = []
         for e in self.organisations:
             for label in [e.label, *e.alt]:
                 self._org_index.setdefault(_org_fold(label), e)
+                if "," in label:
+                    commas.append(label)
+        self.comma_names = tuple(sorted(set(commas), key=len, reverse=True))
         labels = []
         for e in self.programmes:
             for label in [e.label, *e.alt]:

@@ -103,7 +103,8 @@ _COLUMNS = {
     "org": r"organi[sz]ations?|agency|agencies|representing|on\s+behalf\s+of|partner(?:\s+organi[sz]ation)?|"
            r"(?:job\s+)?(?:title|role|position|post)\s*(?:/|and|&|,)\s*(?:organi[sz]ation|agency)|"
            r"(?:organi[sz]ation|agency)\s*(?:/|and|&|,)\s*(?:title|role|position|post)|"
-           r"body|organi[sz]ation\s*/\s*agency|agency\s*/\s*organi[sz]ation|service|council|employer",
+           r"body|organi[sz]ation\s*/\s*agency|agency\s*/\s*organi[sz]ation|service|council|employer|"
+           r"(?:council|organi[sz]ation|body|agency)\s*/\s*(?:category|type|sector)",  # "Council / Category"
     "role": r"roles?|titles?|job\s+titles?|positions?|designations?|posts?|capacity",
     "apologies": r"apolog(?:y|ies)(?:\s+(?:received|sent))?|absent|sent\s+apologies",
     "deputy_for": r"deputising\s+for|substituting\s+for|sub(?:stitute)?\s+for|on\s+behalf\s+of\s+member|in\s+place\s+of",

@@ -547,7 +547,7 @@ def resolve_org_cell(cell: str, gaz: Gazetteer) -> tuple[str | None, str | None]
             return org, role
     if hit:
         return hit[0], hit[1].strip(" ,;:–—-") if is_roleish(hit[1]) else None
-    segs = _split_commas(s)
+    segs = _split_commas(s, keep=gaz.comma_names)
     if len(segs) > 1:
         org, role = classify_attrs([t for t, _a, _b in segs], gaz)
         if org:
@@ -665,8 +665,11 @@ def _cuts_outside_brackets(text: str) -> list[int]:
     return out
 
 
-def _split_commas(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """Split at commas, semicolons and spaced dashes ("Name - Role") outside parentheses: (segment, start, end)."""
+def _split_commas(text: str, offset: int = 0, keep: tuple[str, ...] = ()) -> list[tuple[str, int, int]]:
+    """Split at commas, semicolons and spaced dashes ("Name - Role") outside parentheses: (segment, start, end).
+
+    ``keep``: names with a comma in them ("Police, Fire and Crime Commissioner"), never cut.
+    """
     out = []
     start = 0
     n = len(text)
@@ -674,6 +677,9 @@ def _split_commas(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
         cuts = [m.start() for m in _SEPARATOR.finditer(text)]
     else:
         cuts = _cuts_outside_brackets(text)
+    kept = [(i, i + len(name)) for name in keep if name in text for i in _occurrences(text, name)]
+    if kept:
+        cuts = [c for c in cuts if not any(a < c < b for a, b in kept)]
     for i in cuts:
         out.append((text[start:i], offset + start, offset + i))
         start = i + 1
@@ -687,6 +693,14 @@ def _split_commas(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return cleaned
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 # -- entries ---------------------------------------------------------------------------------
 
 
@@ -697,7 +711,7 @@ def parse_entries(text: str, gaz: Gazetteer, offset: int = 0, *, councillors: bo
         councillors = True
         offset += m.end()
         text = text[m.end() :]
-    segs = _split_commas(text, offset)
+    segs = _split_commas(text, offset, gaz.comma_names)
     pieces: list[tuple[str, int, int, bool]] = []  # text, start, end, is_name
     names_only = True  # while every segment so far is a name, an unfamiliar name is still a name
     # "A Byrne, Officer; B Cole, Manager": semicolons between entries, commas inside them; a segment after a

@@ -462,14 +462,16 @@ OFFICERS = ("Wexford Police and Crime Panel\nThursday 6 February 2025\n\nALSO IN
             "1. Precept\n\n{body}\n")
 
 
-@pytest.mark.parametrize("post", ["Police and Crime Commissioner for Wexford", "Police and Crime Commissioner for North Wexford",
+@pytest.mark.parametrize("post", ["Police and Crime Commissioner for Wexford", "Police, Fire and Crime Commissioner",
+                                  "Police and Crime Commissioner for North Wexford",
                                   "Police and Crime Commissioner"])
 def test_a_commissioner_holds_the_post_of_the_office_and_answers_for_it(post):
     rec = parsed(OFFICERS.format(rows=f"Amir Castell – {post}\n\nJune Price – Chief Executive, OPCC",
                                  body="Action: The Commissioner to provide the Panel with a written answer."))
     found = people(rec)
     assert found["Amir Castell"][1] == post
-    assert found["Amir Castell"][0] == found["June Price"][0]  # both work for the office
+    office = "Office of the Police, Fire and Crime Commissioner" if "Fire" in post else found["June Price"][0]
+    assert found["Amir Castell"][0] == office  # the office whose post it is
     assert [a.owners for a in rec.actions] == [["Amir Castell"]]
 
 
