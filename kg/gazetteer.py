@@ -34,6 +34,8 @@ ORG_SUFFIXES = {
     "FRS": "Fire and Rescue Service",
     "NHS FT": "NHS Foundation Trust",
     "FT": "Foundation Trust",
+    "ICB": "Integrated Care Board",
+    "ICS": "Integrated Care System",
 }
 
 ORG_KIND_WORDS = [

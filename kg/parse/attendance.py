@@ -180,17 +180,44 @@ def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: s
     res = AttendanceResult()
     lines = iter_lines(text)
     i = 0
+    # The organisation a heading in a list of those present names ("Partner members" / "Thornmoor County
+    # Council" over "Ms Nadia Farouk<tab>Partner Member ..."), for the rows under it that name none.
+    heading_org: str | None = None
     while i < len(lines):
         ln = lines[i]
         head = _header(ln) if ln.raw.strip() else None
         if head:
+            known = len(res.present)
             i = _parse_table(lines, i, head, gaz, res, into=_label_above(lines, i))
+            _give_org(res.present[known:], heading_org)
             continue
         clean = ln.clean
         m = _section(clean) if clean and len(clean) < 4000 else None
         if m and (m.group("rest") is not None or not m.group("num") or _next_is_person(lines, i)):
+            org = _org_only(m.group("rest"), gaz) if _label_kind(m)[0] == "present" else None
+            if org:  # "Board members: NHS Thornmoor and Wyvern Vale Integrated Care Board"
+                heading_org = org
+                i += 1
+                continue
+            heading_org = None
             i = _parse_block(lines, i, m, gaz, res)
             continue
+        if heading_org is not None or res.present:
+            org = _org_heading(lines, i, gaz) if clean.strip() and len(clean) < 120 else None
+            if org:
+                heading_org = org
+                i += 1
+                continue
+            if heading_org is not None and "\t" in clean and person_like(clean):  # a row under the heading
+                known = len(res.present)
+                _block_line(clean.strip(), ln.start + len(ln.raw) - len(ln.raw.lstrip()), Span(ln.start, ln.end),
+                            "present", "member", gaz, res)
+                _give_org(res.present[known:], heading_org)
+                res.regions.append(Span(ln.start, ln.end))
+                i += 1
+                continue
+            if clean.strip() and not _GROUP_LINE.fullmatch(clean.strip()):
+                heading_org = None
         if "were present" in clean or "in attendance" in clean:
             tail = _PRESENT_AFTER.match(clean)
             if tail and person_like(tail["names"]):
@@ -205,6 +232,36 @@ def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: s
     _prose_deputies(text, res)
     finish(res, gaz, body)
     return res
+
+
+def _org_only(text: str | None, gaz: Gazetteer) -> str | None:
+    """The organisation ``text`` names and nothing else, canonical, or None."""
+    s = (text or "").strip(" .:;")
+    if not s or any(c in s for c in "\t,()") or len(s.split()) > 12 or P.honorific_at(s.split(), 0) or person_like(s):
+        return None  # "Cllr Martin Hale for Cllr Brian Oakes (Westmere Borough Council)" is a person's entry
+    hit = P.known_org(s, gaz)
+    if hit:
+        return hit[0] if not hit[1] else None
+    return gaz.canonical_org(s) if P.is_orgish(s) and not P.is_roleish(s) else None
+
+
+def _org_heading(lines: Sequence[Line], i: int, gaz: Gazetteer) -> str | None:
+    """The organisation a line on its own names, when rows of people follow it (a tab in the next line)."""
+    ln = lines[i]
+    if (i and not lines[i - 1].blank) or "\t" in ln.clean or ":" in ln.clean:
+        return None
+    k = i + 1
+    while k < len(lines) and lines[k].blank and k <= i + 2:
+        k += 1
+    if k >= len(lines) or "\t" not in lines[k].clean:
+        return None
+    return _org_only(ln.clean, gaz)
+
+
+def _give_org(people: list[Person], org: str | None) -> None:
+    for p in people:
+        if org and not p.organisation:
+            p.organisation = org
 
 
 # "Councillors A. Smith (Chairman), R. Penhaligon and B. Lethbridge were present."
@@ -576,6 +633,10 @@ def _parse_block(lines: Sequence[Line], i: int, m: re.Match[str], gaz: Gazetteer
             j += 1  # "Ruth Pennington (Avon Marsh" / "Integrated Care Board); Simon Abara (...)": one line
             nxt = lines[j]
             clean = f"{clean} {nxt.clean.strip()}"
+        if j + 1 < len(lines) and _described_below(clean, nxt, lines[j + 1], gaz):
+            j += 1  # "Mrs Lorraine Okafor" over "Deputy Chief Nursing Officer, NHS ... ICB": one entry
+            nxt = lines[j]
+            clean = f"{clean}, {nxt.clean.strip()}"
         blanks = 0
         _block_line(clean, offset, Span(first.start, nxt.end), lst, cap, gaz, res, councillors=councillors)
         start = first.start if start is None else start
@@ -639,6 +700,18 @@ def _aligned_as_tabs(clean: str) -> str:
     if "\t" in clean or "  " not in clean:
         return clean
     return _GAP.sub("\t", clean.strip())
+
+
+def _described_below(entry: str, ln: Line, below: Line, gaz: Gazetteer) -> bool:
+    """Whether ``below`` describes the person named alone on the line above it: a post or an organisation
+    ("Director of Public Health, Thornmoor County Council"), as a web page prints a name and its title."""
+    text = below.clean.strip()
+    if below.start != ln.end + 1 or not text or "\t" in text or "\t" in entry or not P.looks_like_name(entry.strip()):
+        return False
+    if _section(text) or _FIELD.match(text) or _TAB_FIELD.match(text) or person_like(text):
+        return False
+    head = re.split(r"[,(]", text, maxsplit=1)[0].strip()
+    return bool(head) and (P.is_roleish(head) or P.is_orgish(head) or P.known_org(head, gaz) is not None)
 
 
 def person_like(clean: str) -> bool:

@@ -238,6 +238,9 @@ def _under_council(council: str | None, x: str) -> str:
 
 
 # "These minutes were approved at the meeting on 8 April 2025": a sentence about the minutes, not a title
+# "Approved at the Board meeting held on 9 July 2024", "These minutes were confirmed on ...": a later meeting's date
+_APPROVED_AT = re.compile(r"(?i)\W*(?:(?:these|the)\s+minutes\s+(?:were|are|will\s+be|to\s+be)\s+)?"
+                          r"(?:approved|confirmed|ratified|signed(?:\s+off)?|agreed)\s+(?:at|on|by)\b")
 _LOWER_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b)[a-z]{3,}\b")
 _A_SENTENCE = re.compile(r"\b(?:were|was|is|are|been|will|have|has)\b")
 # "Page last edited by Hollis, Megan on 29/07/2024": a page's history, not a title with its date
@@ -315,8 +318,8 @@ def _find_date(lines: list[Line], text: str, h: Header) -> None:
     rows = _nonblank(lines)
     best = None
     for ln, clean in rows:
-        if _FUTURE.search(clean) or _PAGE_META.search(clean):
-            continue  # the next meeting's date, or a page's history ("edited this page on 11 Feb 2025")
+        if _FUTURE.search(clean) or _PAGE_META.search(clean) or _APPROVED_AT.match(clean):
+            continue  # the next meeting's date, a page's history ("edited this page on 11 Feb 2025"), its approval
         hits = find_dates(ln.raw)
         if not hits:
             continue

@@ -547,3 +547,42 @@ def test_a_list_in_a_form_ends_at_the_next_field(label):
     assert found["Tariq Mahmood"] == ("Fenmoor Police", "Neighbourhood Policing")  # a field of work is no name
     assert found["Sian Roberts"][0] == "Office of the Police and Crime Commissioner"
     assert not any("Ashworth" in (role or "") for _org, role in found.values())
+
+
+# -- an NHS board's web page: organisations as headings, names over their titles --------------------------
+
+BOARD_PAGE = ("{approved}\n\nMinutes of the NHS Wexmoor Integrated Care Board meeting held in public\n\n"
+              "Date: Tuesday 14 May 2024, 10:00am\n\nPresent\n\n"
+              "Board members: NHS Wexmoor Integrated Care Board\n\nExecutive members\n\nName\tTitle\n"
+              "Mr Daniel Heathcote\tChief Executive\nMrs Sunita Rao\tChief Finance Officer\n\n"
+              "Partner members\n\nWexmoor County Council\n\nMs Nadia Farouk\tPartner Member – Director of Adults\n\n"
+              "Wexmoor Hospitals NHS Foundation Trust\n\nMr Gareth Lomax\tPartner Member – Chief Executive\n\n"
+              "In attendance\n\nMr Simon Threlfall\nDirector of Strategy, NHS Wexmoor ICB\n"
+              "Dr Ifeoma Nwachukwu\nDirector of Public Health, Wexmoor County Council (for item 6)\n\n"
+              "ICB/24/031 Welcome\n\nThe Chair welcomed members.\n")
+
+
+@pytest.mark.parametrize("approved", ["Approved at the Board meeting held on 9 July 2024 | Download as PDF",
+                                      "These minutes were confirmed on 9 July 2024", "Agreed by the Board on 9 July 2024"])
+def test_the_date_a_page_says_the_minutes_were_approved_is_not_the_meetings(approved):
+    assert parsed(BOARD_PAGE.format(approved=approved)).date == "2024-05-14"
+
+
+def test_organisations_as_headings_over_the_rows_of_their_people():
+    found = people(parsed(BOARD_PAGE.format(approved="")))
+    assert found["Daniel Heathcote"] == ("NHS Wexmoor Integrated Care Board", "Chief Executive")
+    assert found["Nadia Farouk"][0] == "Wexmoor County Council"
+    assert found["Gareth Lomax"][0] == "Wexmoor Hospitals NHS Foundation Trust"
+
+
+def test_a_name_on_its_own_line_over_its_title_and_organisation():
+    found = people(parsed(BOARD_PAGE.format(approved="")))
+    assert found["Simon Threlfall"] == ("NHS Wexmoor Integrated Care Board", "Director of Strategy")  # "ICB" spelt out
+    assert found["Ifeoma Nwachukwu"] == ("Wexmoor County Council", "Director of Public Health")
+
+
+def test_names_one_a_line_are_not_joined_to_each_other():
+    rec = parsed("Wexmoor Board\n14 May 2024\n\nMembers present:\nMayor Fiona Redfern (Chair)\n"
+                 "Councillor Adebayo Mensah (Wexmoor Borough Council)\nDr Ann Lowe\n\n1. Welcome\n\nText.\n")
+    assert people(rec) == {"Fiona Redfern": (None, "Chair"), "Adebayo Mensah": ("Wexmoor Borough Council", None),
+                           "Ann Lowe": (None, None)}
