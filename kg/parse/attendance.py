@@ -711,7 +711,12 @@ def _described_below(entry: str, ln: Line, below: Line, gaz: Gazetteer) -> bool:
     if _section(text) or _FIELD.match(text) or _TAB_FIELD.match(text) or person_like(text):
         return False
     head = re.split(r"[,(]", text, maxsplit=1)[0].strip()
-    return bool(head) and (P.is_roleish(head) or P.is_orgish(head) or P.known_org(head, gaz) is not None)
+    if not head or text.endswith(".") or any(w[:1].islower() and w not in _SMALL_WORDS for w in head.split()):
+        return False  # "The Chair welcomed everyone.": a sentence, not a title
+    return P.is_roleish(head) or P.is_orgish(head) or P.known_org(head, gaz) is not None
+
+
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "in", "to", "on", "at", "&"})
 
 
 def person_like(clean: str) -> bool:

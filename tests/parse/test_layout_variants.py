@@ -268,7 +268,7 @@ def test_present_and_apologies_columns_of_name_role_organisation_entries(gaz):
         ("Karen Todd", "Healthwatch Northvale", "member")]
     assert att.present[1].role == "Director of Public Health"
     assert [(p.name, p.organisation) for p in att.apologies] == [
-        ("Sam Oduya", "NHS Northvale ICB"), ("Jack Frost", "Northvale Police")]
+        ("Sam Oduya", "NHS Northvale Integrated Care Board"), ("Jack Frost", "Northvale Police")]
 
 
 def test_a_cell_of_names_run_together_is_still_split(gaz):
