@@ -245,6 +245,14 @@ def _org_only(text: str | None, gaz: Gazetteer) -> str | None:
     return gaz.canonical_org(s) if P.is_orgish(s) and not P.is_roleish(s) else None
 
 
+def _org_label(line: str, gaz: Gazetteer) -> str | None:
+    """The organisation labelling a row of its people: "Heathfield Council:<tab>Councillors A and B"."""
+    named = [c for c in line.split("\t") if c.strip()]
+    if len(named) != 2 or not named[0].rstrip().endswith(":"):
+        return None
+    return _org_only(named[0].rstrip()[:-1], gaz)
+
+
 def _org_heading(lines: Sequence[Line], i: int, gaz: Gazetteer) -> str | None:
     """The organisation a line on its own names, when rows of people follow it (a tab in the next line)."""
     ln = lines[i]
@@ -491,7 +499,8 @@ def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> 
 
 _FOR_IN_STATUS = re.compile(r"(?i:deputy|deputising|deputizing|substitute|substituting|sub|attending|representing)"
                             r"\s+(?i:for|on\s+behalf\s+of)\s+(?P<who>[A-Z].+)")
-_SUB_IN_STATUS = re.compile(r"(?i:sub(?:stitute)?|deputy|deputised\s+by|represented\s+by|rep)\s*[:\-–]?\s*(?P<who>[A-Z].+)")
+_SUB_IN_STATUS = re.compile(r"(?i:(?:sent\s+(?:a\s+)?)?(?:sub(?:stitute)?|deputy)|deputised\s+by|represented\s+by|rep)"
+                            r"\s*[:\-–]?\s*(?P<who>[A-Z].+)")  # "Sub: Nicola Breen", "Sent deputy: Kerry Walsh"
 # What a status column says of the row's person. A plain "N" in an "Attended (Y/N)" column is read
 # as apologies, as minutes that record no other way of being away mean it; "absent" is absent.
 _STATUS = {
@@ -613,14 +622,15 @@ def _parse_block(lines: Sequence[Line], i: int, m: re.Match[str], gaz: Gazetteer
                 break
             j += 1
             continue
-        if _section(clean) or _FIELD.match(clean) or _TAB_FIELD.match(clean) or _header(nxt):
+        if _section(clean) or _FIELD.match(clean) or _header(nxt) or (
+                _TAB_FIELD.match(clean) and not _org_label(clean, gaz)):
             break
         clean = _aligned_as_tabs(_BULLET_LEAD.sub("", clean.strip()))  # a lead tab is the label's empty column
         if _GROUP_LINE.fullmatch(clean):  # "Non-Executive Directors" over the names of the group
             end = nxt.end
             j += 1
             continue
-        if not person_like(clean):
+        if not person_like(clean) and not ("\t" in clean and _org_label(clean, gaz)):
             if _wrapped_cell(nxt, lines[j - 1], res.present if lst == "present" else res.apologies, gaz):
                 end = nxt.end
                 j += 1
@@ -773,6 +783,13 @@ def _block_line(s: str, offset: int, span: Span, lst: str, cap: str, gaz: Gazett
         return
     target = res.present if lst == "present" else res.apologies
     cells = s.split("\t") if "\t" in s else []
+    org = _org_label(s, gaz) if cells else None
+    if org:  # "Heathfield Council:<tab>Councillors Peter Dunmore (Vice-Chair) and Raymond Kettlewell"
+        named = [c for c in cells if c.strip()]
+        known = len(target)
+        _block_line(named[1].strip(), offset + s.find(named[1]), span, lst, cap, gaz, res, councillors=councillors)
+        _give_org(target[known:], org)
+        return
     if len(cells) > 1 and _names_in_columns([c.strip() for c in cells]):
         for c in cells:  # "Cllr D Palfrey<tab>Cllr H Moseley": members printed in two columns
             _block_line(c.strip(), offset + s.find(c), span, lst, cap, gaz, res, councillors=councillors)
@@ -908,6 +925,7 @@ _IN_THEIR_PLACE = (
 _DEP_TAIL = re.compile(rf"\s*(?:[–—\-,;]|\band\b)\s*(?P<dep>{_NAME}){_IN_THEIR_PLACE}\s*$")
 # "..., with SM Kay Driscoll attending on his behalf, from ...": a deputy for the entry before, inside the list
 _DEP_CLAUSE = re.compile(rf"[,;]\s*(?:with\s+)?(?P<dep>{_NAME}){_IN_THEIR_PLACE}(?=\s*[,;])")
+_NEXT_CLAUSE = re.compile(r";\s+(?=[^;]*\b(?:attended|attending|was|were|had|has|is|are|will|sent|noted)\b)")
 # "from A (Org), from B and from C": the "from" repeated before each entry
 _FROM_AGAIN = re.compile(r"(?:,\s*|\s+and\s+)from\s+")
 _SUB_BY = re.compile(r"\(\s*(?:substituted|represented|replaced|deputised|deputized)\s+by\s+(?P<by>[^()]+?)\s*\)", re.I)
@@ -967,6 +985,9 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
         tail = _DEP_TAIL.search(lst)
         if tail:
             lst = lst[: tail.start()]
+        clause = _NEXT_CLAUSE.search(lst) if ";" in lst else None
+        if clause:  # "... Carol Ingham; Councillor Susan Etheridge attended as substitute for ...": another sentence
+            lst = lst[: clause.start()]
         for sub in _SUB_BY.finditer(lst):
             before = P.split_run(lst[: sub.start()])
             if before and P.looks_like_name(sub.group("by")):

@@ -586,3 +586,31 @@ def test_names_one_a_line_are_not_joined_to_each_other():
                  "Councillor Adebayo Mensah (Wexmoor Borough Council)\nDr Ann Lowe\n\n1. Welcome\n\nText.\n")
     assert people(rec) == {"Fiona Redfern": (None, "Chair"), "Adebayo Mensah": ("Wexmoor Borough Council", None),
                            "Ann Lowe": (None, None)}
+
+
+# -- councils as labels of their members' rows; a deputy sent, in a status column -------------------------
+
+@pytest.mark.parametrize("label", ["PRESENT:\t", "Present:", "Members present:"])
+def test_a_council_labelling_the_row_of_its_members(label):
+    rec = parsed(f"Wendle Joint Committee\n26 June 2024\n\n{label}\n"
+                 "Calderbrook Metropolitan Borough Council:\tCouncillors Janice Whitlow (Chair), Ahmed Rashid and "
+                 "Leonie Fairclough\nHeathfield Council:\tCouncillors Peter Dunmore and Susan Etheridge\n"
+                 "Pennock Vale Council:\tCouncillor Graham Tolley\n\nItem 1: Apologies\n\nApologies for absence were "
+                 "received from Councillors Martin Sowerby and Carol Ingham; Councillor Susan Etheridge attended "
+                 "as substitute for Councillor Ingham.\n")
+    found = people(rec)
+    assert found["Janice Whitlow"] == ("Calderbrook Metropolitan Borough Council", "Chair")
+    assert found["Susan Etheridge"][0] == "Heathfield Council"
+    assert found["Graham Tolley"][0] == "Pennock Vale Council"
+    assert people(rec, "apologies") == {"Martin Sowerby": (None, None), "Carol Ingham": (None, None)}
+
+
+@pytest.mark.parametrize("cell", ["Sent deputy: Kerry Walsh", "Sent substitute: Kerry Walsh", "Deputy: Kerry Walsh"])
+def test_a_status_cell_naming_the_deputy_sent(cell):
+    rec = parsed("Ravensholt Board\n23 January 2024\n\n| Name | Role | Organisation | Attendance |\n|---|---|---|---|\n"
+                 "| Joanna Marsh | Director | Ravensholt Council | Present |\n"
+                 f"| Dr Priya Nandakumar | Designated Doctor | Ravensholt Hospital Trust | {cell} |\n\n"
+                 "## 1. Welcome\n\nThe Chair welcomed members.\n")
+    assert set(people(rec)) == {"Joanna Marsh", "Kerry Walsh"}
+    assert set(people(rec, "apologies")) == {"Priya Nandakumar"}
+    assert deputies(rec) == {("Kerry Walsh", "Priya Nandakumar")}
