@@ -1150,6 +1150,14 @@ def finish(res: AttendanceResult, gaz: Gazetteer, body: str | None) -> None:
             seen.add(k)
             deps.append(d)
     res.deputies = deps
+    # The one a deputy stood in for was away: "Substitutes: Cllr Dawn Reilly (for Cllr Ian Bostock)"
+    listed = {person_key(p.name) for p in res.present + res.apologies}
+    orgs = {person_key(p.name): p.organisation for p in res.present}
+    for d in deps:
+        key = person_key(d.for_name)
+        if key not in listed and P.looks_like_name(d.for_name, lenient=True):
+            listed.add(key)
+            res.apologies.append(_person(d.for_name, orgs.get(person_key(d.name)), None, None, d.span))
 
 
 _INITIALS_ONLY = re.compile(r"[A-Z]{2,4}")

@@ -50,7 +50,7 @@ _LOC_FIELD = re.compile(
     re.IGNORECASE,
 )
 _TIME_FIELD = re.compile(r"^(?:time|start\s+time|starting\s+time)\s*:\s*(?P<v>.+)$", re.IGNORECASE)
-_DATE_FIELD = re.compile(r"^(?:date(?:\s+and\s+time)?|meeting\s+date|date\s*/\s*time)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
+_DATE_FIELD = re.compile(r"^(?:date(?:\s*(?:and|&)\s*time)?|meeting\s+date|date\s*/\s*time)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
 _ANY_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&]{1,30}:\s*$")
 _MINUTES_OF = re.compile(
     r"^(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes?\s+of\s+(?:the\s+)?(?:(?:a|an|ordinary|extraordinary|special|"

@@ -614,3 +614,15 @@ def test_a_status_cell_naming_the_deputy_sent(cell):
     assert set(people(rec)) == {"Joanna Marsh", "Kerry Walsh"}
     assert set(people(rec, "apologies")) == {"Priya Nandakumar"}
     assert deputies(rec) == {("Kerry Walsh", "Priya Nandakumar")}
+
+
+@pytest.mark.parametrize("subs", ["Substitutes: Cllr Dawn Reilly (for Cllr Ian Bostock), Graham Sethi (for Kath Moreland)",
+                                  "Cllr Dawn Reilly attended as substitute for Cllr Ian Bostock. Graham Sethi "
+                                  "deputised for Kath Moreland."])
+def test_those_stood_in_for_were_away(subs):
+    rec = parsed("Fennmoor Board\n\nDate & Time: Thursday, 7th March 2024 at 2:00 p.m.\n\n"
+                 f"Attendees: Sandra Pike (Chair), Cllr Dawn Reilly, Graham Sethi\n\n{subs}\n\n"
+                 "Apologies: Sir Geoffrey Hale\n\n1. Welcome\n\nThe Chair welcomed members.\n")
+    assert rec.body == "Fennmoor Board"  # "Date & Time" is a label
+    assert [p.name for p in rec.apologies] == ["Geoffrey Hale", "Ian Bostock", "Kath Moreland"]
+    assert deputies(rec) == {("Dawn Reilly", "Ian Bostock"), ("Graham Sethi", "Kath Moreland")}
