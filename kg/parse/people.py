@@ -868,8 +868,8 @@ _DEPUTISING = re.compile(
 
 # A part of what describes a person saying whom they stood in for: "covering for Cllr Hindle"
 _STANDING_IN = re.compile(
-    r"(?:covering|deputising|deputizing|substituting|sitting|standing\s+in|attending|deputy|substitute)\s+(?:for|on\s+behalf\s+of|"
-    r"in\s+place\s+of)\s+(?P<who>[A-Z][^,;()]{1,50}?)\.?",
+    r"(?:(?:covering|deputising|deputizing|substituting|sitting|standing\s+in|attending|deputy|substitute)\s+)?"
+    r"(?:for|on\s+behalf\s+of|in\s+place\s+of)\s+(?P<who>[A-Z][^,;()]{1,50}?)\.?",  # "Sarah Lin – for Mark Tobin"
     re.IGNORECASE,
 )
 _DEPUTISING_WORDS = ("deputis", "deputiz", "substitut", "attending", "representing")
@@ -935,7 +935,7 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
         if by and looks_like_name(by.group("who")):
             entry.deputy_by = by.group("who")
             clean[k] = ""
-        stands_in = _STANDING_IN.fullmatch(t) if " for " in t or " of " in t else None
+        stands_in = _STANDING_IN.fullmatch(t) if " for " in t or t[:4].lower() == "for " or " of " in t else None
         if stands_in and looks_like_name(stands_in.group("who"), surname_ok=True):
             entry.deputy_for = stands_in.group("who")  # "..., covering for Cllr Hindle"
             clean[k] = ""

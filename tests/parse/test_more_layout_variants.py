@@ -626,3 +626,11 @@ def test_those_stood_in_for_were_away(subs):
     assert rec.body == "Fennmoor Board"  # "Date & Time" is a label
     assert [p.name for p in rec.apologies] == ["Geoffrey Hale", "Ian Bostock", "Kath Moreland"]
     assert deputies(rec) == {("Dawn Reilly", "Ian Bostock"), ("Graham Sethi", "Kath Moreland")}
+
+
+@pytest.mark.parametrize("entry", ["Sarah Lin (SL) – for Mark Tobin", "Sarah Lin – for Mark Tobin, Probation Service",
+                                   "Sarah Lin, on behalf of Mark Tobin"])
+def test_a_bare_for_after_a_name_names_whom_they_stood_in_for(entry):
+    rec = parsed(f"Wexmoor Board\n14 May 2024\n\nPresent:\n{entry}\nAnn Bell, Wexmoor Council\n\n1. Welcome\n\nText.\n")
+    assert deputies(rec) == {("Sarah Lin", "Mark Tobin")}
+    assert set(people(rec)) == {"Sarah Lin", "Ann Bell"}
