@@ -183,12 +183,13 @@ def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: s
     # The organisation a heading in a list of those present names ("Partner members" / "Thornmoor County
     # Council" over "Ms Nadia Farouk<tab>Partner Member ..."), for the rows under it that name none.
     heading_org: str | None = None
+    listed_to = -9  # the line after the last table or block of people: a heading of theirs follows it closely
     while i < len(lines):
         ln = lines[i]
         head = _header(ln) if ln.raw.strip() else None
         if head:
             known = len(res.present)
-            i = _parse_table(lines, i, head, gaz, res, into=_label_above(lines, i))
+            i = listed_to = _parse_table(lines, i, head, gaz, res, into=_label_above(lines, i))
             _give_org(res.present[known:], heading_org)
             continue
         clean = ln.clean
@@ -197,16 +198,16 @@ def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: s
             org = _org_only(m.group("rest"), gaz) if _label_kind(m)[0] == "present" else None
             if org:  # "Board members: NHS Thornmoor and Wyvern Vale Integrated Care Board"
                 heading_org = org
-                i += 1
+                i = listed_to = i + 1
                 continue
             heading_org = None
-            i = _parse_block(lines, i, m, gaz, res)
+            i = listed_to = _parse_block(lines, i, m, gaz, res)
             continue
-        if heading_org is not None or res.present:
-            org = _org_heading(lines, i, gaz) if clean.strip() and len(clean) < 120 else None
+        if i - listed_to <= 4 and not ln.blank:
+            org = _org_heading(lines, i, gaz) if len(clean) < 120 else None
             if org:
                 heading_org = org
-                i += 1
+                i = listed_to = i + 1
                 continue
             if heading_org is not None and "\t" in clean and person_like(clean):  # a row under the heading
                 known = len(res.present)
@@ -214,9 +215,11 @@ def parse_attendance(text: str, headings: list[Span], gaz: Gazetteer, *, body: s
                             "present", "member", gaz, res)
                 _give_org(res.present[known:], heading_org)
                 res.regions.append(Span(ln.start, ln.end))
-                i += 1
+                i = listed_to = i + 1
                 continue
-            if clean.strip() and not _GROUP_LINE.fullmatch(clean.strip()):
+            if _GROUP_LINE.fullmatch(clean.strip()):
+                listed_to = i + 1  # "Partner members" over the headings of its organisations
+            else:
                 heading_org = None
         if "were present" in clean or "in attendance" in clean:
             tail = _PRESENT_AFTER.match(clean)
