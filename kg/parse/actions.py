@@ -19,7 +19,7 @@ from functools import lru_cache
 from kg.parse.dates import parse_date
 from kg.parse.owners import PersonResolver
 from kg.parse.scan import lines_with_caps_pair
-from kg.parse.sentences import TextLine, cut_ends, line_starts_with, sentences, squash
+from kg.parse.sentences import TextLine, cut_ends, ends_open, line_starts_with, sentences, squash
 from kg.records import Span
 
 # "Action:", "Action – A and B", "Action for X", and numbered: "Action 23/11:", "ACTION 4 -"
@@ -473,7 +473,6 @@ def _column_entry(
     out.append(FoundAction(list(owners), text, span, "done" if done else "open", confirmed=True, owner_set=key))
 
 
-_OPEN_END = re.compile(r"[\w,–—-]\s*$")  # a line ending mid-sentence: on a word, a comma or a dash
 
 
 def _wrapped_end(lines: list[TextLine], n: int, end: int) -> int:
@@ -484,7 +483,7 @@ def _wrapped_end(lines: list[TextLine], n: int, end: int) -> int:
     """
     for k in range(n + 1, min(n + 4, len(lines))):
         prev, ln = lines[k - 1], lines[k]
-        if not _OPEN_END.search(prev.text) or ln.start != prev.end + 1 or not ln.stripped:
+        if not ends_open(prev.text) or ln.start != prev.end + 1 or not ln.stripped:
             break
         if "ction" in ln.text or "CTION" in ln.text or ln.stripped[:1].isdigit() or "\t" in ln.text:
             break

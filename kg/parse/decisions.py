@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from kg.parse.dates import MONTH_NAMES
 from kg.parse.owners import PersonResolver, looks_like_name
 from kg.parse.scan import folded, indexed
-from kg.parse.sentences import TextLine, hot_starts, is_furniture, sentences, squash
+from kg.parse.sentences import TextLine, ends_open, hot_starts, is_furniture, sentences, squash
 from kg.records import Span
 
 _VERBS = r"(?:agreed|resolved|decided|approved|endorsed|adopted|ratified)"
@@ -186,7 +186,6 @@ def find_decisions(
 
 
 _DAY_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH_NAMES + r"\b")  # "7 October 2024 be confirmed"
-_OPEN_END = re.compile(r"[\w,–—-]\s*$")  # a line ending mid-sentence: on a word, a comma or a dash
 
 
 def _wrapped(lines: list[TextLine], k: int, hot: frozenset[int] | set[int]) -> tuple[int, int]:
@@ -199,7 +198,7 @@ def _wrapped(lines: list[TextLine], k: int, hot: frozenset[int] | set[int]) -> t
     end, last = lines[k].end, k
     for n in range(k + 1, min(k + 6, len(lines))):
         prev, ln = lines[n - 1], lines[n]
-        if not _OPEN_END.search(prev.text) or ln.start != prev.end + 1 or not ln.stripped:
+        if not ends_open(prev.text) or ln.start != prev.end + 1 or not ln.stripped:
             break
         going_on = ln.stripped[:1].islower() or _DAY_MONTH.match(ln.stripped)  # no sentence starts so
         if ln.start in hot and not going_on:

@@ -68,6 +68,15 @@ def unwrapped(text: str) -> str:
 
 
 # Words a line cannot end a sentence on: "... confirmed the" / "Growth Hub contract ..."
+def ends_open(line: str) -> bool:
+    """Whether ``line`` ends mid-sentence, on a word, a comma or a dash (a line broken by width).
+
+    As ``re.search(r"[\\w,–—-]\\s*$", line)`` answers, without trying the pattern at every character.
+    """
+    t = line.rstrip()
+    return bool(t) and (t[-1].isalnum() or t[-1] in "_,–—-")
+
+
 _OPEN_ENDS = frozenset({"the", "of", "to", "and", "for", "with", "by", "from", "in", "on", "at", "a", "an", "that",
                         "whether", "their", "its", "his", "her",
                         # a title is followed by its name: "KL attended in place of Supt" / "Dwyer."

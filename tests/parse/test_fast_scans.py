@@ -299,3 +299,9 @@ def test_lines_needing_markup_rules_are_those_the_per_line_test_finds():
     for text in ["".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(5000)] + _texts():
         lines = text.split("\n")
         assert set(nm._rule_lines(text)) == {k for k, ln in enumerate(lines) if special.search(ln)}, text
+
+
+def test_open_line_ends_equal_the_pattern():
+    rx = re.compile(r"[\w,–—-]\s*$")  # what ``ends_open`` replaced
+    texts = _random_texts(["ab", "Z9", "_", "é", "-"]) + [ln for f in FIXTURES for ln in f.read_text().splitlines()]
+    assert all(bool(rx.search(t)) == sentences.ends_open(t) for t in texts)
