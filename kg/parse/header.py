@@ -137,8 +137,34 @@ def _header_lines(text: str) -> list[Line]:
 
 
 def _nonblank(lines: list[Line]) -> list[tuple[Line, str]]:
-    """The lines with text, but for a site's breadcrumbs ("Home › Meetings › 2024")."""
-    return [(ln, ln.clean) for ln in lines if ln.clean and not _BREADCRUMBS.search(ln.clean)]
+    """The lines with text, but for a site's breadcrumbs ("Home › Meetings › 2024").
+
+    A title block set out in two columns (pdftotext -layout: "BRACKENFOLD COMMUNITY SAFETY" beside
+    "Date:  Wednesday 17 April 2024") is read a column at a time: the title's lines together, then the fields.
+    """
+    rows = [(ln, ln.clean) for ln in lines if ln.clean and not _BREADCRUMBS.search(ln.clean)]
+    cut = next((k for k, (_ln, c) in enumerate(rows[:12]) if _BESIDE_FIELD.search(c)), None)
+    if cut is None:
+        return rows
+    left, right = [], []
+    k = cut
+    while k < len(rows) and k < cut + 12:
+        ln, clean = rows[k]
+        m = _BESIDE_FIELD.search(clean) or _GAP.search(clean)
+        if m:  # "ACTION NOTES" beside "Brackenfold Civic Offices,": the title's line, the value's going on
+            left.append((ln, clean[: m.start() + 1].strip()))
+            right.append((ln, clean[m.start() + 1 :].strip()))
+        elif len(ln.raw) - len(ln.raw.lstrip(" ")) >= 30:  # the value going on alone in its column
+            right.append((ln, clean.strip()))
+        else:
+            break
+        k += 1
+    return rows[:cut] + [r for r in left if r[1]] + right + rows[k:]
+
+
+_GAP = re.compile(r"\S {8,}(?=\S)")
+# A field set beside other text, as pdftotext -layout prints a title block: "...SAFETY          Date:     17 April"
+_BESIDE_FIELD = re.compile(r"\S {8,}(?=(?:Date|Time|Venue|Location|Place|Meeting|Chair)[\w /&]{0,12}:)")
 
 
 _BREADCRUMBS = re.compile(r"[›»>]\s[^›»>\n]+\s[›»>]\s")
@@ -217,7 +243,8 @@ def _find_body(lines: list[Line], h: Header) -> None:
             continue  # a rule ("---")
         if council and _council(clean):
             continue
-        _set_body(h, _under_council(council, _with_unit_line(_tidy(clean), rows, ln)), ln)
+        title, last = _wrapped_caps_title(clean, rows, ln)
+        _set_body(h, _under_council(council, _with_unit_line(_tidy(title), rows, last)), ln)
         return
     if council:
         _set_body(h, council, rows[0][0])
@@ -276,6 +303,17 @@ def _with_letterhead(head: str, x: str) -> str:
         if fh[-k:] == fx[:k]:
             return " ".join(head.split() + x.split()[k:])
     return x
+
+
+def _wrapped_caps_title(title: str, rows: list[tuple[Line, str]], ln: Line) -> tuple[str, Line]:
+    """A title in capitals broken by width ("BRACKENFOLD COMMUNITY SAFETY" / "PARTNERSHIP"), and its last line."""
+    k = next((n for n, (row_ln, _c) in enumerate(rows) if row_ln is ln), len(rows))
+    while (title.isupper() and not _ORG_HEAD.search(_titlecase(title)) and k + 1 < len(rows)
+           and (nxt := rows[k + 1][1].strip()).isupper() and len(nxt.split()) <= 3 and not _BOILER.match(nxt)
+           and not find_dates(nxt) and ":" not in nxt and "\t" not in nxt
+           and _ORG_HEAD.search(_titlecase(f"{title.strip()} {nxt}"))):  # the name completed, not "CABINET" / "RECORD OF ..."
+        title, ln, k = f"{title.strip()} {nxt}", rows[k + 1][0], k + 1
+    return title, ln
 
 
 def _with_unit_line(body: str, rows: list[tuple[Line, str]], ln: Line) -> str:
@@ -356,7 +394,12 @@ def _find_location(lines: list[Line], h: Header) -> None:
             continue
         value = (m.group("v") if m.group("c") is None else m.group("c")).strip()
         if value:
-            _set_location(h, value, ln, ln.raw.find(value))
+            # "Venue: Committee Room 2," over "Brackenfold Civic Offices,": an address going on
+            for _ln2, c2 in rows[k + 1 : k + 4]:
+                if not value.endswith(",") or ":" in c2 or find_dates(c2) or len(c2.split()) > 8:
+                    break
+                value = f"{value} {c2.strip()}"
+            _set_location(h, value.rstrip(","), ln, ln.raw.find(value[:15]))
             return
         # labels grouped before their values: the location follows the date and time on the value line
         for ln2, c2 in rows[k + 1 : k + 5]:

@@ -634,3 +634,28 @@ def test_a_bare_for_after_a_name_names_whom_they_stood_in_for(entry):
     rec = parsed(f"Wexmoor Board\n14 May 2024\n\nPresent:\n{entry}\nAnn Bell, Wexmoor Council\n\n1. Welcome\n\nText.\n")
     assert deputies(rec) == {("Sarah Lin", "Mark Tobin")}
     assert set(people(rec)) == {"Sarah Lin", "Ann Bell"}
+
+
+# -- a title block set out in two columns (pdftotext -layout) -------------------------------------------------
+
+TWO_COLUMNS = ("                                                                         OFFICIAL\n\n\n"
+               "WEXMOOR COMMUNITY SAFETY                                    Date:      Wednesday 17 April 2024\n"
+               "PARTNERSHIP                                                 Time:      10.00am – 12.15pm\n"
+               "{unit}                                             Venue:     Committee Room 2,\n"
+               "ACTION NOTES                                                           Wexmoor Civic Offices,\n"
+               "                                                                       Station Road, Wexmoor\n\n"
+               "Present: Supt Dean Marlow (Chair), Jodie Pearce\n\n1. Welcome\n\nThe Chair welcomed members.\n")
+
+
+@pytest.mark.parametrize(("unit", "body"), [("Strategic Group", "Wexmoor Community Safety Partnership Strategic Group"),
+                                            ("               ", "Wexmoor Community Safety Partnership")])
+def test_a_title_block_in_two_columns_is_read_a_column_at_a_time(unit, body):
+    rec = parsed(TWO_COLUMNS.format(unit=unit))
+    assert (rec.body, rec.date, rec.time) == (body, "2024-04-17", "10:00")
+    assert rec.location == "Committee Room 2, Wexmoor Civic Offices, Station Road, Wexmoor"
+
+
+def test_a_title_in_capitals_is_joined_only_to_complete_a_name():
+    rec = parsed("WEXMOOR DISTRICT COUNCIL\n\nCABINET\n\nRECORD OF DECISIONS\n\nMeeting held on: Wednesday 12 March 2025\n\n"
+                 "1. Welcome\n\nText.\n\n2. Close\n\nText.\n")
+    assert rec.body == "Wexmoor District Council Cabinet"
