@@ -329,6 +329,7 @@ def _parse_table(lines: Sequence[Line], i: int, head: tuple[str, list[str | None
     sep = _SEPS[mode]
     start = lines[i].start
     rows: list[dict[str, tuple[str, int, int]]] = []
+    merged = False  # a row went on over lines of its own
     j = i + 1
     end = lines[i].end
     while j < len(lines):
@@ -340,6 +341,16 @@ def _parse_table(lines: Sequence[Line], i: int, head: tuple[str, list[str | None
                 j += 1
                 continue
             break
+        if rows and mode == "tab" and ln.start == end + 1 and _goes_on(ln, kinds, rows[-1]):
+            more = _row_cells(ln, mode, sep, kinds, starts) if "\t" in ln.raw else {
+                kinds[0]: (ln.clean.strip(), ln.start, ln.end)}
+            if kinds[0] in more and "role" not in kinds and not _open_bracket(rows[-1]):
+                more["role"] = more.pop(kinds[0])  # a title under the name: the row's role
+            _merge_row(rows[-1], more)
+            merged = True
+            end = ln.end
+            j += 1
+            continue
         if not _is_row(ln, mode, starts) or _header(ln) or _item_row(ln) or _section(ln.clean):
             break
         if mode == "pipe" and re.fullmatch(r"[\s|:\-]+", ln.raw):
@@ -355,7 +366,7 @@ def _parse_table(lines: Sequence[Line], i: int, head: tuple[str, list[str | None
         for row in rows:
             if "name" in row and "apologies" not in row:
                 row["apologies"] = row.pop("name")
-    _rows_to_people(rows, gaz, res)
+    _rows_to_people(rows, gaz, res, join_orgs=not merged)
     return j
 
 
@@ -377,6 +388,42 @@ def _item_row(ln: Line) -> bool:
     """ "1.<tab>Welcome and apologies": an agenda item after the table, not one of its rows."""
     first = ln.raw.split("\t", 1)[0].strip()
     return bool(_ITEM_NUMBER.fullmatch(first)) and "\t" in ln.raw
+
+
+def _goes_on(ln: Line, kinds: list[str | None], row: dict) -> bool:
+    """Whether a line under a row of a tabbed table is that row going on: the person's title under their
+    name ("Jonathan Akinola (Chair)<tab>Agency" / "Independent Chair and Scrutineer"), and perhaps
+    the rest of a wrapped cell beside it ("Chief Nurse<tab>Board"), or a bracket closing, not the next person."""
+    first = ln.clean.split("\t", 1)[0].strip()
+    if kinds[:1] not in (["name"], ["apologies"]) or not first or _section(ln.clean) or _item_row(ln):
+        return False
+    if _open_bracket(row):
+        return True  # "Head of Public Protection (deputising for Det Supt Claire" / "Hennessy)"
+    outside = re.sub(r"\([^)]*\)?", " ", first)  # "(deputising for Det Supt Claire" names no one in the row
+    if P.looks_like_name(_ENTRY_HEAD_END.split(first, maxsplit=1)[0].strip(), lenient=True) or any(
+            P.looks_like_name(h.raw) for h in P.split_run(outside)):
+        return False  # a person, or people ("Councillor Colin Moss MBE Colin Fairbairn")
+    return first[:1].isupper() and not first.endswith((".", ":")) and (P.is_roleish(first) or P.is_orgish(first))
+
+
+def _open_bracket(row: dict) -> bool:
+    return any(text.count("(") > text.count(")") for text, _a, _b in row.values())
+
+
+def _merge_row(row: dict, more: dict) -> None:
+    """Cells of a line that continues ``row``: a title after the name, the rest of a wrapped cell."""
+    open_in = next((k for k, (t, _a, _b) in row.items() if t.count("(") > t.count(")")), None)
+    if open_in and len([t for t, _a, _b in more.values() if t.strip()]) == 1:
+        more = {open_in: next(v for v in more.values() if v[0].strip())}  # "Hennessy)" closes its bracket
+    for kind, (text, _a, b) in more.items():
+        text = text.strip()
+        if not text:
+            continue
+        if kind in row and row[kind][0].strip():
+            glue = ", " if kind in ("name", "role") and kind != open_in else " "
+            row[kind] = (f"{row[kind][0].rstrip()}{glue}{text}", row[kind][1], b)
+        else:
+            row[kind] = (text, _a, b)
 
 
 def _is_row(ln: Line, mode: str, starts: list[int] | None = None) -> bool:
@@ -415,8 +462,11 @@ def _row_cells(ln: Line, mode: str, sep: re.Pattern[str], kinds: list[str | None
     return out
 
 
-def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult) -> None:
-    orgs = _join_wrapped([r.get("org", ("", 0, 0))[0] for r in rows], gaz)
+def _rows_to_people(rows: list[dict], gaz: Gazetteer, res: AttendanceResult, *, join_orgs: bool = True) -> None:
+    """``join_orgs``: whether a row's organisation may be wrapped onto the next row's (not when the
+    table's rows went on over lines of their own)."""
+    orgs = [r.get("org", ("", 0, 0))[0] for r in rows]
+    orgs = _join_wrapped(orgs, gaz) if join_orgs else orgs
     for row, org_text in zip(rows, orgs):
         mark = P.end_marker(org_text) if "(" in org_text else None  # "Police and Crime Commissioner (Chair)"
         if mark:

@@ -44,7 +44,9 @@ _MONTH_START = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_VERB = re.compile(
-    r"\b(?:was|were|is|are|had|has|have|will|would|should|could|noted|agreed|explained|said|stated|asked)\b",
+    r"\b(?:was|were|is|are|had|has|have|will|would|should|could|noted|agreed|explained|said|stated|asked|"
+    r"presented|approved|recommended|reminded|reported|confirmed|advised|welcomed|discussed|received|"
+    r"considered|highlighted|requested|outlined|introduced|thanked)\b",
     re.IGNORECASE,
 )
 _PAGE = re.compile(r"(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?", re.IGNORECASE)
@@ -207,7 +209,7 @@ def _numbered_items(lines: list[TextLine], prefix: str = "") -> list[_Cand]:
         found.append((ln, raw, letter, printed, title))
     subs = sum("." in f[1] for f in found)
     if paragraphs >= 3 and paragraphs > subs:  # numbered paragraphs ("4.1 Ahmed Latif reported ..."), not sub-items
-        found = [f for f in found if "." not in f[1]]
+        found = [f for f in found if "." not in f[1] or f[1].endswith(".0")]  # "3.0" heads the "3.1" paragraphs
     parts = (0, -1) if any("/" in f[1] for f in found) else (0,)
     runs = []
     for part in parts:

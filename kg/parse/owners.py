@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kg.names import SHORT_FORMS, fold, initials, person_key, split_name
-from kg.parse.people import is_roleish
+from kg.parse.people import is_orgish, is_roleish
 from kg.records import Person
 from kg.resources import ontology_dir
 
@@ -168,6 +168,9 @@ class PersonResolver:
         whole = self.by_post(phrase) if " and " in phrase and is_roleish(phrase) else None
         if whole:  # one post: "Director of Performance and Delivery"
             return [whole.name]
+        agency, slash, rest = phrase.partition("/")
+        if slash and rest.strip() and is_orgish(agency.strip()) and self.attendee(agency.strip()) is None:
+            return self.names(rest)  # "ICB / Karen Lightfoot": the agency, then who in it
         out: list[str] = []
         for part in _SPLIT.split(" ".join(_NOTE.sub(" ", phrase).split())):
             part = part.strip(" .,;:-–")

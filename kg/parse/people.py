@@ -41,7 +41,7 @@ _COURTESY = {
 ROLE_WORDS = {
     "adviser", "advisor", "coordinator", "co-ordinator", "lead", "officer", "director", "manager", "head",
     "chair", "chairman", "chairwoman", "chairperson", "vice-chair", "representative", "consultant", "member",
-    "members", "clerk", "secretary", "scrutineer", "leader", "executive", "nurse", "superintendent", "inspector",
+    "members", "clerk", "secretary", "scrutineer", "leader", "executive", "nurse", "doctor", "superintendent", "inspector",
     "constable", "observer", "governor", "treasurer", "solicitor", "analyst", "administrator", "assistant",
     "support", "holder", "commissioner", "president", "chief", "principal", "deputy", "practitioner", "worker",
     "specialist", "trustee", "councillor", "champion", "registrar", "convenor", "convener", "facilitator",

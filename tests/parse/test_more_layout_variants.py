@@ -659,3 +659,42 @@ def test_a_title_in_capitals_is_joined_only_to_complete_a_name():
     rec = parsed("WEXMOOR DISTRICT COUNCIL\n\nCABINET\n\nRECORD OF DECISIONS\n\nMeeting held on: Wednesday 12 March 2025\n\n"
                  "1. Welcome\n\nText.\n\n2. Close\n\nText.\n")
     assert rec.body == "Wexmoor District Council Cabinet"
+
+
+# -- a PDF table whose cells hold a name over a title; numbered paragraphs under "N.0" headings ---------------
+
+TITLED_ROWS = ("Wexmoor Safeguarding Partnership\nMinutes of the meeting held on Thursday 25 January 2024\n\n"
+               "Attendee\tAgency\nJonathan Akinola (Chair)\tWexmoor Safeguarding Partnership\n"
+               "Independent Chair and Scrutineer\nLouise Carrow\tNHS Wexmoor Integrated Care\n"
+               "Chief Nurse and Executive Lead\tBoard\nDr Priya Venkat\tWexmoor County Council\n"
+               "Designated Doctor for Safeguarding Children\nDCI Mark Oduya\tWexmoor Constabulary\n"
+               "Head of Public Protection (deputising for Det Supt Claire\nHennessy)\n"
+               "Councillor Colin Moss Colin Fairbairn\tWexmoor Borough Council\n\n"
+               "1.0\tWelcome and Apologies\n1.1\tJonathan Akinola welcomed members to the meeting and introductions were\n"
+               "made.\n\n2.0\tMinutes of the Previous Meeting\n2.1\tThe minutes were agreed as an accurate record.\n"
+               "ACTION: ICB / Louise Carrow to circulate the revised protocol once signed off.\n\n"
+               "3.0\tFamily Hubs Update\n3.1\tLouise Carrow presented the progress report on the Family Hubs and Start\n"
+               "for Life Programme.\n3.2\tMembers discussed the report and the Board thanked Louise Carrow.\n"
+               "ACTION: Wexmoor County Council / Priya Venkat and Louise Carrow to bring a plan to May.\n\n"
+               "4.0\tAny Other Business\n4.1\tThere was no other business.\n")
+
+
+def test_a_title_under_each_name_in_a_table_of_attendees():
+    found = people(parsed(TITLED_ROWS))
+    assert found["Jonathan Akinola"] == ("Wexmoor Safeguarding Partnership", "Chair")
+    assert found["Louise Carrow"] == ("NHS Wexmoor Integrated Care Board", "Chief Nurse and Executive Lead")
+    assert found["Priya Venkat"] == ("Wexmoor County Council", "Designated Doctor for Safeguarding Children")
+    assert found["Mark Oduya"][0] == "Wexmoor Constabulary"
+    assert {"Colin Moss", "Colin Fairbairn"} <= set(found)  # two people in a row, not a title
+    assert "Designated" not in found and "Hennessy" not in found
+
+
+def test_paragraphs_numbered_under_headings_numbered_n_point_0():
+    rec = parsed(TITLED_ROWS)
+    assert [(i.number, i.title) for i in rec.items] == [
+        ("1.0", "Welcome and Apologies"), ("2.0", "Minutes of the Previous Meeting"), ("3.0", "Family Hubs Update"),
+        ("4.0", "Any Other Business")]
+
+
+def test_an_action_owned_by_an_agency_and_a_named_person():
+    assert [a.owners for a in parsed(TITLED_ROWS).actions] == [["Louise Carrow"], ["Priya Venkat", "Louise Carrow"]]
