@@ -73,7 +73,10 @@ def find_actions(
         if n_line < table_end:
             continue  # a row of an action table already read
         if ln.start not in hot:
-            continue  # no "Action" and no run of capitals: nothing to find
+            found = _owner_to_do(lines, n_line, resolver)
+            if found:  # "Clerk to write to the Highways department ...": a line of its own
+                out.append(found)
+            continue  # no "Action" and no run of capitals: nothing else to find
         columns = _table_header(ln.text)
         if columns:
             table_end = _read_table(lines, n_line, columns, resolver, previous_item, out)
@@ -147,6 +150,23 @@ def _initials_doing(ln: TextLine, resolver: PersonResolver) -> list[FoundAction]
             i = text.find(word, i + 1)
     out.sort(key=lambda act: act.span.start)
     return out
+
+
+def _owner_to_do(lines: list[TextLine], n: int, resolver: PersonResolver) -> FoundAction | None:
+    """An action set down as a paragraph of its own: "Clerk to write to ...", "Cllr Ebdon to convene ..."
+    (minutes that print their actions under each minute, in bold or italics, unlabelled)."""
+    ln = lines[n]
+    s = ln.stripped
+    i = s.find(" to ", 0, 48)
+    if i < 0 or not s[:1].isupper() or not s[i + 4 : i + 5].islower() or not s.endswith("."):
+        return None
+    if (n and lines[n - 1].stripped) or (n + 1 < len(lines) and lines[n + 1].stripped):
+        return None  # a line of a paragraph, not a paragraph of its own
+    owners = resolver.names(s[:i])
+    if not owners:
+        return None
+    start = ln.start + len(ln.text) - len(ln.text.lstrip())
+    return FoundAction(owners, s[i + 4 :].rstrip(" ."), Span(start, start + len(s)), owner_set=frozenset(owners))
 
 
 def _may_end_in_cell(line: str) -> bool:

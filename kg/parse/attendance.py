@@ -1032,6 +1032,8 @@ def _prose_apologies(text: str, gaz: Gazetteer, res: AttendanceResult) -> None:
             continue
         if _inside(m.start(), res.regions):
             continue
+        if text[max(0, m.start() - 3) : m.start()].casefold() == "no ":
+            continue  # "No apologies had been received from Cllr Oliver Stamp": absent, not apologies
         lst = m.group("list")
         lst_start = m.start("list")
         span = _sentence(text, m.start(), m.end())

@@ -209,6 +209,8 @@ def _find_body(lines: list[Line], h: Header) -> None:
         m = _MINUTES_OF.match(clean)
         if m and not _BOILER.match(clean):
             x = _tidy(m.group("x"))
+            whole = _FULL_COUNCIL_OF.fullmatch(x)
+            x = whole["c"] if whole else x  # "the FULL COUNCIL of Holbridge Town Council" is the council
             if x and not find_dates(x) and len(x.split()) <= 12 and not _NOT_A_BODY.match(x):
                 if council and _WHOLE_COUNCIL.fullmatch(x):
                     x = council  # "the Full Council" of the council in the letterhead is that council
@@ -268,6 +270,7 @@ def _under_council(council: str | None, x: str) -> str:
 # "Approved at the Board meeting held on 9 July 2024", "These minutes were confirmed on ...": a later meeting's date
 _APPROVED_AT = re.compile(r"(?i)\W*(?:(?:these|the)\s+minutes\s+(?:were|are|will\s+be|to\s+be)\s+)?"
                           r"(?:approved|confirmed|ratified|signed(?:\s+off)?|agreed)\s+(?:at|on|by)\b")
+_FULL_COUNCIL_OF = re.compile(r"(?i:(?:the\s+)?full\s+council\s+of\s+(?:the\s+)?)(?P<c>.+)")
 _LOWER_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b)[a-z]{3,}\b")
 _A_SENTENCE = re.compile(r"\b(?:were|was|is|are|been|will|have|has)\b")
 # "Page last edited by Hollis, Megan on 29/07/2024": a page's history, not a title with its date

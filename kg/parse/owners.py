@@ -100,6 +100,8 @@ class PersonResolver:
             return self._by_key[key]
         words = key.split()
         role = _ROLE_REFS.get(re.sub(r"^the\s+", "", name.casefold()))
+        if role == "minute-taker":  # "the Clerk" is whoever holds the post, before whoever took the minutes
+            return self.by_post(name) or self.by_role(role)
         if role:
             return self.by_role(role) or self.by_post(name)
         if is_roleish(name):

@@ -698,3 +698,29 @@ def test_paragraphs_numbered_under_headings_numbered_n_point_0():
 
 def test_an_action_owned_by_an_agency_and_a_named_person():
     assert [a.owners for a in parsed(TITLED_ROWS).actions] == [["Louise Carrow"], ["Priya Venkat", "Louise Carrow"]]
+
+
+# -- a town council: actions set down under each minute, unlabelled ------------------------------------------
+
+TOWN = ("MINUTES of the Meeting of the FULL COUNCIL of Wexmoor Town Council held on Monday 15th July 2024\n\n"
+        "Councillors present: Cllr Patricia Naylor (Chair), Cllr Robert Ebdon, Cllr Alan Whitlam.\n\n"
+        "In attendance: Mrs Helen Tranter (Clerk & RFO), Mr Owen Ridley (Deputy Clerk – minutes).\n\n"
+        "24/029\tAPOLOGIES FOR ABSENCE\n\nApologies were received from Cllr Nigel Brayshaw. "
+        "No apologies had been received from Cllr Oliver Stamp.\n\n24/030\tHIGHWAYS\n\n"
+        "Members discussed speeding on Mill Lane. The Clerk said she would ask the police for figures.\n\n"
+        "Clerk to write to the County Council requesting a speed survey on Mill Lane.\n\n"
+        "Cllr Ebdon to convene the first meeting of the Steering Group.\n\n"
+        "24/031\tCLOSE\n\nThe meeting closed at 9pm. Members to note the date of the next meeting.\n")
+
+
+def test_actions_set_down_as_paragraphs_of_their_own():
+    rec = parsed(TOWN)
+    assert [(a.owners, a.text) for a in rec.actions] == [
+        (["Helen Tranter"], "write to the County Council requesting a speed survey on Mill Lane"),  # the post, not the minute taker
+        (["Robert Ebdon"], "convene the first meeting of the Steering Group")]
+
+
+def test_no_apologies_from_a_member_is_no_apology_and_the_full_council_is_the_council():
+    rec = parsed(TOWN)
+    assert [p.name for p in rec.apologies] == ["Nigel Brayshaw"]
+    assert rec.body == "Wexmoor Town Council"
