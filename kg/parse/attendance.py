@@ -963,7 +963,7 @@ def _first_part(s: str) -> str:
 _APOL_PROSE = re.compile(
     r"\bapolog(?:y|ies)(?P<late>\s+for\s+(?:absence|lateness|late\s+arrival))?\s+"
     r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?"
-    r"(?:received|submitted|given|noted|tendered|reported|presented|sent|recorded|offered)\s+"
+    r"(?:received|submitted|given|noted|tendered|reported|presented|sent|recorded|offered|intimated)\s+"
     r"(?:(?:and|&)\s+(?:accepted|noted|approved|received)\s+)?(?:from|by|on\s+behalf\s+of|for)\s+(?P<list>(?:[^.\n]|(?<=\b[A-Z])\.|\.(?=\d))+)",
     re.IGNORECASE,
 )

@@ -55,7 +55,7 @@ _POINT = re.compile(
 )
 _IT_WAS = re.compile(r"\b[Ii]t\s+was\s+(?:(?:\w+,?\s+){0,2}?)(?i:agreed|resolved|decided|approved)\b")
 _PASSIVE = re.compile(
-    r"\b(?P<aux>was|were|be|being)\s+(?:(?:\w+ly|duly|formally|also)\s+)?"
+    r"\b(?P<aux>was|were|be|being)\s+(?:(?:\w+ly|duly|formally|also|submitted\s+and|considered\s+and)\s+)?"
     r"(?P<v>agreed|approved|endorsed|adopted|ratified|accepted|confirmed|signed"
     r"|AGREED|APPROVED|ENDORSED|ADOPTED|RATIFIED|ACCEPTED|CONFIRMED|SIGNED)\b"
 )

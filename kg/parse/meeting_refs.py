@@ -35,7 +35,13 @@ _NEXT_LINE = re.compile(
 )
 
 
-_NEXT_WORDS = indexed(("next", "future"))  # one of which every ``_NEXT_LINE`` holds
+# "The Convener advised that the next meeting of the Committee would take place on Tuesday, 26th November"
+_NEXT_SAID = re.compile(
+    r"\bthe\s+next\s+meeting(?:\s+of\s+the\s+[A-Z]\w+)?\s+(?:would|will|is\s+to|was\s+to)\s+"
+    r"(?:take\s+place|be\s+held)\s+(?=on\b)",
+    re.IGNORECASE,
+)
+_NEXT_WORDS = indexed(("next", "future"))  # one of which every ``_NEXT_LINE`` (and ``_NEXT_SAID``) holds
 
 
 def previous_meeting(
@@ -97,8 +103,8 @@ def next_meetings(
             s = ln.stripped
             if not s:
                 continue
-            m = _NEXT_LINE.match(ln.text) if ln.start in hot else None
-            if m and not _other_body(s):
+            m = (_NEXT_LINE.match(ln.text) or _NEXT_SAID.search(ln.text)) if ln.start in hot else None
+            if m and not _other_body(s[m.start() :]):
                 rest = ln.text[m.end() :]
                 if k + 1 < len(lines) and lines[k + 1].start == ln.end + 1 and rest.rstrip()[-1:].isalnum():
                     rest = f"{rest} {lines[k + 1].text}"  # "... held on Monday 13" / "January 2025 at 6.30pm."

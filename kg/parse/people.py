@@ -562,7 +562,7 @@ def resolve_org_cell(cell: str, gaz: Gazetteer) -> tuple[str | None, str | None]
 @per_gazetteer
 def classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str | None]:
     """What follows a name ("Corporate Director", "Nottinghamshire County Council") to (org, role)."""
-    segs = [s.strip(" ,;:") for s in segments if s.strip(" ,;:")]
+    segs = [s for s in (_EMAIL.sub("", s).strip(" ,;:") for s in segments) if s]  # an address is no post
     if not segs:
         return None, None
     segs = [part for s in segs for part in _org_then_post(s, gaz)]
@@ -605,6 +605,9 @@ def classify_attrs(segments: list[str], gaz: Gazetteer) -> tuple[str | None, str
 
 # "... for Eastmarch", "... of the Police and Crime Commissioner": the place or office a title is of
 _OF_PLACE = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*)*$")
+
+
+_EMAIL = re.compile(r"\s*<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
 
 
 def _names_a_post(text: str) -> bool:

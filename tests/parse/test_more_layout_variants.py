@@ -724,3 +724,22 @@ def test_no_apologies_from_a_member_is_no_apology_and_the_full_council_is_the_co
     rec = parsed(TOWN)
     assert [p.name for p in rec.apologies] == ["Nigel Brayshaw"]
     assert rec.body == "Wexmoor Town Council"
+
+
+# -- a Scottish committee's minute ----------------------------------------------------------------------------
+
+SCOTTISH = ("MINUTE of MEETING of the HOUSING COMMITTEE held in the COUNCIL CHAMBERS, ARDLARACH on TUESDAY, "
+            "10TH SEPTEMBER, 2024 at 10.00 a.m.\n\nClerk:\tHeather Crombie, Committee Services "
+            "committee.services@wexmoor.gov.scot\n\nSederunt\n\nCouncillor Morag Sinclair (Convener)\n"
+            "Councillor Shona Baird\n\nApologies\n\nApologies for absence were intimated on behalf of Councillor "
+            "Hamish Cowie and Councillor Jennifer Lennox.\n\nItem 1. Minute of Previous Meeting\n\nThe Minute of "
+            "Meeting of the Housing Committee held on 11th June, 2024 was submitted and approved as a correct "
+            "record.\n\nItem 2. Close\n\nThe Convener advised that the next meeting of the Committee would take "
+            "place on Tuesday, 26th November, 2024 at 10.00 a.m.\n")
+
+
+def test_a_scottish_minute():
+    rec = parsed(SCOTTISH)
+    assert [p.name for p in rec.apologies] == ["Hamish Cowie", "Jennifer Lennox"]  # "intimated"
+    assert (rec.previous_meeting, rec.next_meetings) == ("2024-06-11", ["2024-11-26"])
+    assert "@" not in str(people(rec).get("Heather Crombie"))  # an address is no organisation
