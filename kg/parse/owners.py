@@ -141,6 +141,8 @@ class PersonResolver:
     def by_post(self, ref: str) -> Person | None:
         """The one attendee holding the post ``ref`` names: "Chief Nurse", "the Clerk" (the "Town Clerk")."""
         want = re.sub(r"^the\s+", "", " ".join(ref.casefold().split()))
+        if want in _BODIES:
+            return None  # "The Executive approved ...": the meeting's body, not its Chief Executive
         # a post held as a title counts ("Police and Crime Commissioner Jonathan Reeve": "the Commissioner")
         posts = [(p, _post(p.role or p.honorific)) for p in self.people if p.role or p.honorific]
         # and without the place it is of: "the Commissioner" is the "Police and Crime Commissioner for Eastmarch"
@@ -209,6 +211,7 @@ class PersonResolver:
 
 
 _UNDER = ("deputy", "assistant", "vice", "acting", "interim", "associate")
+_BODIES = frozenset({"executive", "board", "committee", "cabinet", "panel", "partnership", "group", "council", "forum"})
 _OF_PLACE = re.compile(r"\s+(?:for|of)\s+(?!the\b)[\w'’-]+(?:\s+(?:and\s+)?[\w'’-]+)?$")  # "... for eastmarch"
 
 

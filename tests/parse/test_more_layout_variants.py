@@ -743,3 +743,10 @@ def test_a_scottish_minute():
     assert [p.name for p in rec.apologies] == ["Hamish Cowie", "Jennifer Lennox"]  # "intimated"
     assert (rec.previous_meeting, rec.next_meetings) == ("2024-06-11", ["2024-11-26"])
     assert "@" not in str(people(rec).get("Heather Crombie"))  # an address is no organisation
+
+
+@pytest.mark.parametrize("body", ["Executive", "Board", "Committee"])
+def test_the_body_deciding_is_not_the_attendee_whose_post_ends_in_its_name(body):
+    rec = parsed(f"Wexmoor Partnership {body}\n14 May 2024\n\nPresent:\nGareth Ince, Chief Executive, Wexmoor CVS\n"
+                 f"Ann Bell, Chair of the Board, Wexmoor Council\n\n1. Budget\n\nThe {body} approved the budget of £486,200.\n")
+    assert [d.text for d in rec.decisions] == [f"The {body} approved the budget of £486,200."]
