@@ -27,6 +27,7 @@ _LIST_INTRO = re.compile(
     r"(?:^|[\s,;])(?:it\s+was\s+(?:\w+\s+){0,2}?)?(?P<v>RESOLVED|AGREED|DECIDED|RECOMMENDED|recommended|" + _VERBS
     + r"|Resolved|Agreed|Decided|Decisions?|DECISIONS?)(?:\s+(?:unanimously)|\s+\([^()\n]{1,60}\))?"  # "(6 for, 0 against)"
     r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'’&]*(?:\s+[A-Z][\w'’&]*){0,3})?"  # "RECOMMENDED to Cabinet that:"
+    r"(?:\s+(?P<obj>the\s+[\w'’/ -]{1,40}?)(?=\s+as\s+follows))?"  # "Agreed the allocation as follows:"
     r"[\s:\-–—]*(?:(?:to|that|as\s+follows)[\s:\-–—]*)?$",
     re.IGNORECASE,
 )
@@ -155,6 +156,10 @@ def find_decisions(
         intro = _LIST_INTRO.search(s) if s and _may_end_intro(s) else None
         if intro and _intro_prefix_ok(s[: intro.start()], resolver):
             points, k_next = _list_points(lines, k + 1)
+            if points and intro["obj"]:  # "Agreed the allocation as follows:" over "a) GBP 9,200 - CCTV cameras"
+                for p in points:
+                    if not _POINT_VERB.match(p.text):
+                        p.text = f"{intro['v'].capitalize()} {intro['obj']}: {p.text}"
             if points:
                 out.extend(points)
                 k = k_next
@@ -346,6 +351,8 @@ def _sentence_decision(
     m = _SUBJECT.match(sent) if any(v in sent for v in _SUBJECT_VERBS) else None
     if m and _is_body(m.group("subj"), resolver, body, recurring):
         return _found(clean, a, b, resolver)
+    if low is not None and " record" in low and _RECORD_AGREED.match(sent):
+        return _found(clean, a, b, resolver)  # "Notes of the meeting on 2 July agreed as an accurate record."
     # The chair agreeing on the meeting's behalf: "Cllr X thanked Y and agreed that ..."
     m = _AGREED_THAT.search(sent) if "agreed" in sent else None
     if m:
@@ -355,6 +362,9 @@ def _sentence_decision(
     return None
 
 
+# Minutes confirmed in a note-taker's shorthand, with no "were": "Notes of the last meeting agreed as a true record"
+_RECORD_AGREED = re.compile(r"(?i)(?:the\s+)?(?:minutes|notes|record)\b[^.;]{0,80}?\b(?:agreed|approved|accepted|"
+                            r"confirmed|signed)\s+as\s+(?:an?\s+)?(?:accurate|correct|true|fair)\s+record")
 # Who moved and seconded a motion, before what the meeting then resolved
 _PROPOSED = re.compile(
     r"(?:it\s+was\s+)?(?:proposed|moved)\s+by\s+[^,;.]{2,60}?,?\s+(?:and\s+)?seconded\s+by\s+[^,;.]{2,60}?,?\s+"

@@ -750,3 +750,14 @@ def test_the_body_deciding_is_not_the_attendee_whose_post_ends_in_its_name(body)
     rec = parsed(f"Wexmoor Partnership {body}\n14 May 2024\n\nPresent:\nGareth Ince, Chief Executive, Wexmoor CVS\n"
                  f"Ann Bell, Chair of the Board, Wexmoor Council\n\n1. Budget\n\nThe {body} approved the budget of £486,200.\n")
     assert [d.text for d in rec.decisions] == [f"The {body} approved the budget of £486,200."]
+
+
+def test_agreed_as_follows_over_points_that_are_no_sentences():
+    rec = parsed(ACTS.format(body="Notes of the meeting on 2 July agreed as an accurate record.\n\n"
+                                  "Agreed the allocation as follows:\na) GBP 9,200 - two redeployable CCTV cameras\n"
+                                  "b) approved a small grants round for community groups\n"))
+    assert [d.text for d in rec.decisions] == [
+        "Notes of the meeting on 2 July agreed as an accurate record.",
+        "Agreed the allocation: GBP 9,200 - two redeployable CCTV cameras.",  # the point alone says nothing
+        "Approved a small grants round for community groups."]
+    assert rec.previous_meeting == "2024-07-02"
