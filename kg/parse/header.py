@@ -142,7 +142,8 @@ def _nonblank(lines: list[Line]) -> list[tuple[Line, str]]:
     A title block set out in two columns (pdftotext -layout: "BRACKENFOLD COMMUNITY SAFETY" beside
     "Date:  Wednesday 17 April 2024") is read a column at a time: the title's lines together, then the fields.
     """
-    rows = [(ln, ln.clean) for ln in lines if ln.clean and not _BREADCRUMBS.search(ln.clean)]
+    rows = [(ln, ln.clean) for ln in lines
+            if ln.clean and not _BREADCRUMBS.search(ln.clean) and not _LINKS_ONLY.fullmatch(ln.clean.strip())]
     cut = next((k for k, (_ln, c) in enumerate(rows[:12]) if _BESIDE_FIELD.search(c)), None)
     if cut is None:
         return rows
@@ -168,6 +169,7 @@ _BESIDE_FIELD = re.compile(r"\S {8,}(?=(?:Date|Time|Venue|Location|Place|Meeting
 
 
 _BREADCRUMBS = re.compile(r"[›»>]\s[^›»>\n]+\s[›»>]\s")
+_LINKS_ONLY = re.compile(r"(?:\[\[[^\]\n]*\]\]\s*[›»>|/]?\s*)+")  # "[[Home]] › [[RPB Meetings 2021]]"
 
 
 def _tidy(name: str) -> str:
@@ -232,6 +234,8 @@ def _find_body(lines: list[Line], h: Header) -> None:
             before = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?", "", before, flags=re.I)
             x = _tidy(re.sub(r"^\W*(?:(?:of|the|a|an|for|at)\s+)*(?:(?:of|the|a|an|for|at)\s*$)?", "", before.strip(),
                              flags=re.IGNORECASE))
+            if "[[" in before or "](" in before:
+                continue  # a link's text ("Papers: [[RPB Papers 2021-10-14]]"), not a title
             if len(x) > 2 and not _BOILER.match(x) and not _DATE_FIELD.match(clean) and not _PAGE_META.search(before) \
                     and not _A_SENTENCE.search(x) and not (before.rstrip().endswith(":") and _LOWER_WORD.search(x)):
                 # "Date of publication: 14 March 2025" is a label; "Harbour Partnership: 26/10/2017" a title
@@ -246,6 +250,7 @@ def _find_body(lines: list[Line], h: Header) -> None:
         if council and _council(clean):
             continue
         title, last = _wrapped_caps_title(clean, rows, ln)
+        title = _KIND_AFTER.sub("", title) or title  # "... Board – notes of meeting"
         _set_body(h, _under_council(council, _with_unit_line(_tidy(title), rows, last)), ln)
         return
     if council:
@@ -270,6 +275,8 @@ def _under_council(council: str | None, x: str) -> str:
 # "Approved at the Board meeting held on 9 July 2024", "These minutes were confirmed on ...": a later meeting's date
 _APPROVED_AT = re.compile(r"(?i)\W*(?:(?:these|the)\s+minutes\s+(?:were|are|will\s+be|to\s+be)\s+)?"
                           r"(?:approved|confirmed|ratified|signed(?:\s+off)?|agreed)\s+(?:at|on|by)\b")
+_KIND_AFTER = re.compile(r"(?i)\s+[–—:|-]\s+(?:draft\s+)?(?:minutes|notes|action\s+notes|record)"
+                         r"(?:\s+of\s+(?:the\s+)?meeting)?\s*$")
 _FULL_COUNCIL_OF = re.compile(r"(?i:(?:the\s+)?full\s+council\s+of\s+(?:the\s+)?)(?P<c>.+)")
 _LOWER_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b)[a-z]{3,}\b")
 _A_SENTENCE = re.compile(r"\b(?:were|was|is|are|been|will|have|has)\b")

@@ -761,3 +761,10 @@ def test_agreed_as_follows_over_points_that_are_no_sentences():
         "Agreed the allocation: GBP 9,200 - two redeployable CCTV cameras.",  # the point alone says nothing
         "Approved a small grants round for community groups."]
     assert rec.previous_meeting == "2024-07-02"
+
+
+def test_a_wiki_page_title_with_its_kind_and_a_link_holding_a_date():
+    rec = parsed("[[Home]] › [[RPB Meetings 2021]]\n\n# Wexmoor Regional Partnership Board – notes of meeting\n\n"
+                 "**Date:** Thursday 14 October 2021, 09:30\n**Papers:** [[RPB Papers 2021-10-14]]\n\n"
+                 "## Present\n\n- Cllr Huw Bevan (Wexmoor County Council) – Chair\n\n## 1. Welcome\n\nText.\n")
+    assert (rec.body, rec.date) == ("Wexmoor Regional Partnership Board", "2021-10-14")
