@@ -5,9 +5,14 @@ gold shape (``../shared/gold/SCHEMA.md``). The parser's record is scored field
 by field with the project scorer (``../shared/score.py``, else the local copy),
 so a change that helps one layout and hurts another shows here.
 
-Thirty-five of them were written blind, in six rounds: documents and gold by
+Forty-one of them were written blind, in seven rounds: documents and gold by
 someone who had not read the parser, scored only afterwards (overall F1 0.67,
-0.62, 0.72, 0.69, 0.77 and 0.86 at first). Sixth round: ``icb_thornmoor_board``
+0.62, 0.72, 0.69, 0.77, 0.86 and 0.81 at first). Seventh round:
+``glenmorar_committee`` (a Scottish council page: "Sederunt", "intimated"),
+``holbridge_town_council`` (Word, actions set down as paragraphs), ``bscp_executive``
+(PDF, a title under each name in the table), ``calderbrook_hwb`` (a ModernGov page of
+lists), ``ravensby_csp_email`` (notes in an e-mail thread), ``dyffryn_tawel_rpb``
+(a Git wiki page with front matter). Sixth round: ``icb_thornmoor_board``
 (an NHS board's web page, organisations as headings over its tables),
 ``pfcp_harrowdale`` (PDF, a "Council / Category" column), ``jhosc_north_wendle``
 (pasted from Word, "Heathfield Council:<tab>Councillors A and B"),
@@ -84,6 +89,9 @@ def test_there_are_enough_unseen_layouts():
 # the body named in Welsh first), and a PDF whose attendance sits partly in header fields.
 KNOWN_GAPS = {
     "psb_bro_morlais": 0.62,
+    # its gold reads "the Director be requested to report ..." in a resolution as no action; the parser
+    # gives the one asked the action, as other golds do ("instructed the Chief Officer to report ...")
+    "calderbrook_hwb": 0.83,
 }
 
 
