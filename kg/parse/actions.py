@@ -73,7 +73,8 @@ def find_actions(
         if n_line < table_end:
             continue  # a row of an action table already read
         if ln.start not in hot:
-            found = _owner_to_do(lines, n_line, resolver)
+            t = ln.stripped
+            found = _owner_to_do(lines, n_line, resolver) if t[-1:] == "." and " to " in t[:52] else None
             if found:  # "Clerk to write to the Highways department ...": a line of its own
                 out.append(found)
             continue  # no "Action" and no run of capitals: nothing else to find
