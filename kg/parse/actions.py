@@ -494,8 +494,6 @@ def _column_entry(
     out.append(FoundAction(list(owners), text, span, "done" if done else "open", confirmed=True, owner_set=key))
 
 
-
-
 def _wrapped_end(lines: list[TextLine], n: int, end: int) -> int:
     """The end of an action whose sentence wraps onto the lines below ("... the Maternity Safety Support" /
     "Programme exit criteria to the next meeting."), else ``end``.

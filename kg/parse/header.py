@@ -271,13 +271,14 @@ def _under_council(council: str | None, x: str) -> str:
     return x
 
 
-# "These minutes were approved at the meeting on 8 April 2025": a sentence about the minutes, not a title
 # "Approved at the Board meeting held on 9 July 2024", "These minutes were confirmed on ...": a later meeting's date
 _APPROVED_AT = re.compile(r"(?i)\W*(?:(?:these|the)\s+minutes\s+(?:were|are|will\s+be|to\s+be)\s+)?"
                           r"(?:approved|confirmed|ratified|signed(?:\s+off)?|agreed)\s+(?:at|on|by)\b")
+# "Dyffryn Tawel Regional Partnership Board – notes of meeting": the title, then the kind of record
 _KIND_AFTER = re.compile(r"(?i)\s+[–—:|-]\s+(?:draft\s+)?(?:minutes|notes|action\s+notes|record)"
                          r"(?:\s+of\s+(?:the\s+)?meeting)?\s*$")
 _FULL_COUNCIL_OF = re.compile(r"(?i:(?:the\s+)?full\s+council\s+of\s+(?:the\s+)?)(?P<c>.+)")
+# "These minutes were approved at the meeting on 8 April 2025": a sentence about the minutes, not a title
 _LOWER_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b)[a-z]{3,}\b")
 _A_SENTENCE = re.compile(r"\b(?:were|was|is|are|been|will|have|has)\b")
 # "Page last edited by Hollis, Megan on 29/07/2024": a page's history, not a title with its date
