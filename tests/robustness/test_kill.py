@@ -161,14 +161,22 @@ class Killer:
 
     def __init__(self, corpus: Path, location: str, whole: float, seed: int = 2024):
         self.corpus, self.location, self.rng = corpus, location, random.Random(seed)
-        self.high = whole * 1.1
+        self.low, self.high = 0.2, whole * 1.1
+        self.delay = 0.0
         self.kills = 0
 
-    def round(self) -> None:
-        if run_and_kill(self.corpus, self.location, self.rng.uniform(0.2, self.high)):
-            self.high = max(0.5, self.high * 0.8)
-        else:
-            self.kills += 1
+    def round(self) -> bool:
+        """One build, killed at a random delay; True if it was killed."""
+        self.delay = self.rng.uniform(self.low, self.high)
+        if run_and_kill(self.corpus, self.location, self.delay):
+            self.high = max(self.low + 0.3, 0.5, self.high * 0.8)
+            return False
+        self.kills += 1
+        return True
+
+    def too_early(self) -> None:
+        """A kill that came before anything was committed: aim later (a slow machine starts slowly)."""
+        self.low = min(self.delay * 1.1, self.high * 0.8)
 
 
 def test_random_kills_leave_exactly_the_committed_documents(tmp_path, record_property):
@@ -191,8 +199,11 @@ def test_random_kills_leave_exactly_the_committed_documents(tmp_path, record_pro
         if round_ % 3 == 0:
             shutil.rmtree(location)
         before = committed(location)
-        killer.round()
-        seen.add(len(check(location, expected, round_ % 5 == 0, before)) if Path(location).exists() else 0)
+        killed = killer.round()
+        count = len(check(location, expected, round_ % 5 == 0, before)) if Path(location).exists() else 0
+        if killed and count == len(before):
+            killer.too_early()
+        seen.add(count)
     finish(corpus, location)
     check(location, expected, validate=True)
     with open_store(location, read_only=True) as store:
@@ -200,6 +211,7 @@ def test_random_kills_leave_exactly_the_committed_documents(tmp_path, record_pro
     assert len(seen) >= 3, f"kills always left the same number of documents: {seen}"
 
     # Changed files: each graph is the old version or the new one, complete, never a mix.
+    killer.low = 0.2  # rebuilding a few files is quicker than a fresh build: aim anew
     rounds = 0
     while killer.kills < 22 and rounds < 30:
         toggle(killer.rng.sample(files, 12))
