@@ -108,9 +108,10 @@ def parse_header(text: str, headings: list[Span], gaz: Gazetteer) -> Header:
     """Body, date, time and location from the header of a minutes document."""
     lines = _header_lines(text)
     h = Header(end=lines[-1].end if lines else 0)
-    _find_body(lines, h)
-    _find_date(lines, text, h)
-    _find_location(lines, h)
+    rows = _nonblank(lines)  # read once by the three finders
+    _find_body(rows, h)
+    _find_date(rows, text, h)
+    _find_location(rows, h)
     return h
 
 
@@ -183,8 +184,7 @@ def _tidy(name: str) -> str:
     return name
 
 
-def _find_body(lines: list[Line], h: Header) -> None:
-    rows = _nonblank(lines)
+def _find_body(rows: list[tuple[Line, str]], h: Header) -> None:
     # 1. a labelled field
     for k, (ln, clean) in enumerate(rows):
         m = _TITLE_FIELD.match(clean)
@@ -363,8 +363,7 @@ def _titlecase(text: str) -> str:
                     for k, w in enumerate(text.split()))
 
 
-def _find_date(lines: list[Line], text: str, h: Header) -> None:
-    rows = _nonblank(lines)
+def _find_date(rows: list[tuple[Line, str]], text: str, h: Header) -> None:
     best = None
     for ln, clean in rows:
         if _FUTURE.search(clean) or _PAGE_META.search(clean) or _APPROVED_AT.match(clean):
@@ -397,8 +396,7 @@ def _find_date(lines: list[Line], text: str, h: Header) -> None:
                     break
 
 
-def _find_location(lines: list[Line], h: Header) -> None:
-    rows = _nonblank(lines)
+def _find_location(rows: list[tuple[Line, str]], h: Header) -> None:
     for k, (ln, clean) in enumerate(rows):
         m = _LOC_FIELD.search(clean) if ":" in clean or "\t" in clean else None
         if not m or m.group("c") is not None and _column_label(m.group("c")):
