@@ -143,15 +143,15 @@ class PersonResolver:
         want = re.sub(r"^the\s+", "", " ".join(ref.casefold().split()))
         if want in _BODIES:
             return None  # "The Executive approved ...": the meeting's body, not its Chief Executive
-        # a post held as a title counts ("Police and Crime Commissioner Jonathan Reeve": "the Commissioner")
-        posts = [(p, _post(p.role or p.honorific)) for p in self.people if p.role or p.honorific]
-        # and without the place it is of: "the Commissioner" is the "Police and Crime Commissioner for Eastmarch"
-        posts += [(p, short) for p, post in posts if (short := _OF_PLACE.sub("", post)) != post]
-        hits = list({id(p): p for p, post in posts if post == want}.values())
+        # a post held as a title counts ("Police and Crime Commissioner Jonathan Reeve": "the Commissioner"),
+        # also without the place it is of ("the Commissioner" is the "Police and Crime Commissioner for Eastmarch")
+        posts = [(p, {post, _OF_PLACE.sub("", post)}) for p in self.people if p.role or p.honorific
+                 for post in (_post(p.role or p.honorific),)]
+        hits = [p for p, forms in posts if want in forms]
         if not hits:  # the post's last or first words: "Clerk" for the "Town Clerk" or the "Clerk & RFO",
             # not for the "Deputy Clerk"
-            hits = list({id(p): p for p, post in posts if (post.endswith(" " + want) or post.startswith(
-                (want + " & ", want + " and ", want + ", "))) and not post.startswith(_UNDER)}.values())
+            hits = [p for p, forms in posts if any((post.endswith(" " + want) or post.startswith(
+                (want + " & ", want + " and ", want + ", "))) and not post.startswith(_UNDER) for post in forms)]
         return hits[0] if len(hits) == 1 else None
 
     def resolve(self, ref: str) -> str | None:
