@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from kg.gazetteer import Gazetteer, expand_org_abbreviation
 from kg.names import HONORIFICS, POSTNOMINALS, split_name
-from kg.parse.scan import folded
+from kg.parse.scan import folded, positions
 from kg.resources import ontology_dir
 
 _T = TypeVar("_T")
@@ -113,6 +113,8 @@ _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 # "Owen Blackmore (Head of Medicines Optimisation) for item 6": when someone attended, not who they are
 _FOR_ITEMS = re.compile(r"\s*\(?(?i:for|during|from)\s+(?:(?i:part\s+of)\s+)?(?i:items?|minutes?)\s+[\w.]+"
                         r"(?:\s*(?:,|and|&|-|–|to)\s*[\w.]+)*(?:\s+(?i:only))?\)?\s*$")
+
+
 def without_attendance_note(text: str) -> str:
     """``text`` without a note of the items someone attended for ("Leader of the Council (for minute OSC.25)")."""
     return _FOR_ITEMS.sub("", text) if " item" in text or " minute" in text else text
@@ -129,6 +131,8 @@ def without_own_initials(text: str) -> str:
         return text
     letters = "".join(w[0] for w in re.split(r"[\s\-]+", text[: m.start()]) if w[:1].isupper())
     return text[: m.start()] + text[m.end():] if letters.endswith(m["i"]) else text
+
+
 _COUNCILLORS = re.compile(r"^(?:County\s+)?(?:Councillors|Cllrs\.?)\s*:?\s+")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _WORD = re.compile(r"^[A-Z][\w'’\-.]*$|^[A-Z]{2,}[\w'’\-]*$|^(?:Mc|Mac|O'|O’|D'|D’)[A-Z][\w'’\-]*$")
@@ -680,7 +684,7 @@ def _split_commas(text: str, offset: int = 0, keep: tuple[str, ...] = ()) -> lis
         cuts = [m.start() for m in _SEPARATOR.finditer(text)]
     else:
         cuts = _cuts_outside_brackets(text)
-    kept = [(i, i + len(name)) for name in keep if name in text for i in _occurrences(text, name)]
+    kept = [(i, i + len(name)) for name in keep if name in text for i in positions(text, (name,))]
     if kept:
         cuts = [c for c in cuts if not any(a < c < b for a, b in kept)]
     for i in cuts:
@@ -694,14 +698,6 @@ def _split_commas(text: str, offset: int = 0, keep: tuple[str, ...] = ()) -> lis
         if body:
             cleaned.append((body, a + lead, a + lead + len(body)))
     return cleaned
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
 
 
 # -- entries ---------------------------------------------------------------------------------
