@@ -19,7 +19,7 @@ from functools import lru_cache
 from kg.parse.dates import parse_date
 from kg.parse.owners import PersonResolver
 from kg.parse.scan import lines_with_caps_pair
-from kg.parse.sentences import TextLine, cut_ends, ends_open, line_starts_with, sentences, squash
+from kg.parse.sentences import TextLine, cut_ends, line_starts_with, run_on_lines, sentences, squash
 from kg.records import Span
 
 # "Action:", "Action – A and B", "Action for X", and numbered: "Action 23/11:", "ACTION 4 -"
@@ -500,10 +500,7 @@ def _wrapped_end(lines: list[TextLine], n: int, end: int) -> int:
 
     A wrapped line follows straight on (no blank line) and opens no action of its own.
     """
-    for k in range(n + 1, min(n + 4, len(lines))):
-        prev, ln = lines[k - 1], lines[k]
-        if not ends_open(prev.text) or ln.start != prev.end + 1 or not ln.stripped:
-            break
+    for _k, ln in run_on_lines(lines, n, 3):
         if "ction" in ln.text or "CTION" in ln.text or ln.stripped[:1].isdigit() or "\t" in ln.text:
             break
         end = ln.end

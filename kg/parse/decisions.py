@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from kg.parse.dates import MONTH_NAMES
 from kg.parse.owners import PersonResolver, looks_like_name
 from kg.parse.scan import folded, indexed
-from kg.parse.sentences import TextLine, ends_open, hot_starts, is_furniture, sentences, squash
+from kg.parse.sentences import TextLine, hot_starts, is_furniture, run_on_lines, sentences, squash
 from kg.records import Span
 
 _VERBS = r"(?:agreed|resolved|decided|approved|endorsed|adopted|ratified)"
@@ -201,10 +201,8 @@ def _wrapped(lines: list[TextLine], k: int, hot: frozenset[int] | set[int]) -> t
     decision or numbered point of its own, and the sentence ends within a few lines.
     """
     end, last = lines[k].end, k
-    for n in range(k + 1, min(k + 6, len(lines))):
-        prev, ln = lines[n - 1], lines[n]
-        if not ends_open(prev.text) or ln.start != prev.end + 1 or not ln.stripped:
-            break
+    for n, ln in run_on_lines(lines, k, 5):
+        prev = lines[n - 1]
         going_on = ln.stripped[:1].islower() or _DAY_MONTH.match(ln.stripped)  # no sentence starts so
         if ln.start in hot and not going_on:
             break

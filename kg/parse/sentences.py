@@ -77,6 +77,19 @@ def ends_open(line: str) -> bool:
     return bool(t) and (t[-1].isalnum() or t[-1] in "_,–—-")
 
 
+def run_on_lines(lines: list[TextLine], k: int, most: int) -> Iterator[tuple[int, TextLine]]:
+    """The lines (index, line) that line ``k``'s last sentence may run onto, at most ``most``: each
+    straight after the one before (no blank line), which ended mid-sentence (text broken by width).
+
+    The finders that join wrapped sentences stop earlier by rules of their own.
+    """
+    for n in range(k + 1, min(k + 1 + most, len(lines))):
+        prev, ln = lines[n - 1], lines[n]
+        if not ends_open(prev.text) or ln.start != prev.end + 1 or not ln.stripped:
+            return
+        yield n, ln
+
+
 _OPEN_ENDS = frozenset({"the", "of", "to", "and", "for", "with", "by", "from", "in", "on", "at", "a", "an", "that",
                         "whether", "their", "its", "his", "her",
                         # a title is followed by its name: "KL attended in place of Supt" / "Dwyer."
