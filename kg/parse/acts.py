@@ -102,12 +102,19 @@ _INSTRUCTED = re.compile(
 def _full_programme_names(mentions: list[Mention], gaz: Gazetteer) -> None:
     """ "the Youth Justice Plan" after "the Harrowfield Youth Justice Plan": the one plan, named in full.
 
-    A name of two words or more that ends one other, longer name found in the
+    Names that differ only in case are one, printed with the fewest capitals. A name of two words or more that ends one other, longer name found in the
     same minutes takes that name; names the gazetteer knows keep their own.
     """
     names = list(dict.fromkeys(m.name for m in mentions))
     if len(names) < 2:
         return
+    plain: dict[str, str] = {}  # "WEXCOMBE Neighbourhood Plan" (a heading) is "Wexcombe Neighbourhood Plan"
+    for n in sorted(names, key=lambda n: sum(c.isupper() for c in n)):
+        plain.setdefault(n.casefold(), n)
+    if len(plain) < len(names):
+        for m in mentions:
+            m.name = plain[m.name.casefold()]
+        names = list(dict.fromkeys(m.name for m in mentions))
     ends: dict[str, list[str]] = {}  # the last two words or more of each name -> the names ending so
     for n in names:
         if not _NOT_ONE_NAME.search(n):

@@ -26,7 +26,19 @@ HEADS = {
     "Programme", "Program", "Plan", "Strategy", "Pilot", "Review", "Initiative", "Clinic", "Conversation",
     "Challenge", "Scheme", "Project", "Fund", "Programmes", "Plans", "Strategies", "Framework", "Protocol", "Campaign",
 }
+# Printed in lower case, these still end a name when two capitalised words or more
+# lead to them: "the Family Hubs programme", "the Safer Roads scheme".
+LOWER_HEADS = {"programme", "program", "scheme", "campaign", "initiative"}
 _HEAD_WORDS = tuple(sorted({h.lower() for h in HEADS}))
+# The last word of a run before a lower-case head that makes it an organisation's
+# programme, not a named one: "the County Council programme".
+_BODY_WORDS = {
+    "council", "authority", "partnership", "board", "trust", "government", "service", "services", "commissioner",
+    "police", "constabulary", "nhs", "icb", "committee", "cabinet", "department", "office", "team", "group",
+    "executive", "panel", "forum", "agency", "network", "alliance", "hospital", "university", "college",
+}
+# The word after a lower-case head that makes the phrase something else: "the Family Hubs programme board".
+_AFTER_LOWER_HEAD = {"board", "team", "manager", "management", "lead", "leads", "office", "officer", "group", "budget"}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CONNECTORS = {"and", "of", "for", "to", "&", "in", "on"}
 _LEADING_DROP = {
@@ -44,6 +56,7 @@ _GENERIC_SHORT = {
     "staffing", "workforce", "operational", "team", "service", "development", "strategic", "corporate", "assurance",
     "recruitment", "media", "marketing",
 }
+_ACCOUNTS = {"general", "pension", "pensions", "reserve", "reserves", "contingency", "insurance", "trust", "revenue"}
 _GENERIC_REVIEW = {
     "case", "practice", "rapid", "peer", "death", "homicide", "learning", "report", "internal", "serious",
     "thematic", "independent", "performance", "annual", "management", "safeguarding", "progress", "policy",
@@ -52,7 +65,15 @@ _GENERIC_REVIEW = {
 _YEARS_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?:[/–—-]\d{2,4})?\b")  # "2023–2027", "2024/25"
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _TOKEN = re.compile(r"[\w'’&.-]+")
+# What may lie between two words of one name: spaces (after a comma or a colon too: "Police,
+# Fire and Crime Plan", "Warm Homes: Social Housing Fund"), or a line break where a name wraps.
+_JOIN = re.compile(r"[,:]? +| *\n[ ]*")
+_CODE = re.compile(r".*\d.*\.|.*\..*\d")  # "OSC.23", "4.2": a reference, not a word of a name
+_OPERATION = re.compile(r"Op(?:eration|\.)? +([A-Z][a-z]+(?: +[A-Z][a-z]+)?)\b")  # police operations: "Op Nightjar"
+_IN_BLOOM = re.compile(r"\b(?:[A-Z][\w'’-]+ +(?:of +)?){1,3}in Bloom\b")  # the RHS campaign: "Ashcombe in Bloom"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)")
+_SENTENCE_END = set(".:;!?")
 _INITIAL_OR_ST = re.compile(r"(?:St|[A-Z])\.")
 _MAX_WORDS = 8
 
@@ -101,25 +122,48 @@ class ProgrammeFinder:
             line_end = end if line_end < 0 else line_end
             if skip_line and skip_line(text[line_start:line_end]):
                 continue
-            view = scan.views.get((line_start, line_end))
-            if view is None:
-                line = text[line_start:line_end]
-                caps = _is_caps(text, line_start, line_end)
-                view = scan.views[(line_start, line_end)] = _title_case(line, self.acronyms) if caps else line
+            view = self._view(scan, text, line_start, line_end)
             phrase = _phrase_before(view, hs - line_start, he - line_start)
+            if _starts_line(view, phrase, hs - line_start) and line_start - 2 > start:
+                # a name wrapped from the line above: "... on the Family Hubs and Start for" / "Life Programme"
+                above = text.rfind("\n", start, line_start - 1) + 1
+                if text[line_start - 2] not in _SENTENCE_END:
+                    both = self._view(scan, text, above, line_end)
+                    wrapped = _phrase_before(both, hs - above, he - above)
+                    if wrapped and above + wrapped[0] < line_start:
+                        view, line_start, phrase = both, above, wrapped
             if not phrase:
                 continue
             s, e = line_start + phrase[0], line_start + phrase[1]
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            surface = view[phrase[0] : phrase[1]]
-            entry = self.gaz.programme(surface)
+            surface = " ".join(view[phrase[0] : phrase[1]].split())
+            entry = self.gaz.programme(surface) or self._without_head(surface)
+            if entry is None and surface.endswith(tuple(LOWER_HEADS)) and self.gaz.org(surface.rsplit(" ", 1)[0]):
+                continue  # "the NHS England programme": an organisation's
             hits.append(ProgrammeHit(entry.label if entry else surface, text[s:e], s, e))
             taken.append((s, e))
+        for hit in scan.named:
+            if start <= hit.start and hit.end <= end and not any(hit.start < te and ts < hit.end for ts, te in taken):
+                hits.append(hit)
+                taken.append((hit.start, hit.end))
         if skip_line:
             hits = [h for h in hits if not skip_line(_line_at(text, h.start))]
         hits.sort(key=lambda h: h.start)
         return hits
+
+    def _view(self, scan: _Scan, text: str, a: int, b: int) -> str:
+        """``text[a:b]``, in title case if it is set in capitals (cached per document)."""
+        view = scan.views.get((a, b))
+        if view is None:
+            line = text[a:b]
+            view = scan.views[(a, b)] = _title_case(line, self.acronyms) if _is_caps(text, a, b) else line
+        return view
+
+    def _without_head(self, name: str):
+        """The gazetteer's entry for "the X Programme" when it knows X."""
+        rest, _, head = name.rpartition(" ")
+        return self.gaz.programme(rest) if rest and head.lower() in ("programme", "program") else None
 
     def _scan(self, text: str) -> _Scan:
         if self._last is not None and self._last.text is text:
@@ -127,7 +171,8 @@ class ProgrammeFinder:
         low = lowered(text) or _lower(text)  # the act finders have lower-cased this text already
         heads = _head_words(low, text)
         gaz_hits = self._gazetteer(text, low)
-        self._last = _Scan(text, gaz_hits, [h.start for h in gaz_hits], heads, [h[0] for h in heads], {})
+        self._last = _Scan(text, gaz_hits, [h.start for h in gaz_hits], heads, [h[0] for h in heads], {},
+                           _named(text))
         return self._last
 
     def _gazetteer(self, text: str, low: str) -> list[ProgrammeHit]:
@@ -161,6 +206,32 @@ class _Scan:
     heads: list[tuple[int, int]]
     head_starts: list[int]
     views: dict[tuple[int, int], str]
+    named: list[ProgrammeHit]  # names led by their kind ("Operation Encompass", "Ashcombe in Bloom")
+
+
+def _named(text: str) -> list[ProgrammeHit]:
+    """Police operations and "in Bloom" campaigns, looked for only where "Op" or "in Bloom" is printed.
+
+    A pattern run over the whole document, even once, cost more than the rest of this finder.
+    """
+    out = []
+    for a in _occurrences(text, "Op"):
+        m = _OPERATION.match(text, a)
+        if m and _word_start(text, a):
+            name = "Operation " + " ".join(m.group(1).split())
+            out.append(ProgrammeHit(name, m.group(0), a, m.end()))
+    for b in _occurrences(text, " in Bloom"):
+        m = _IN_BLOOM.search(text, max(0, b - 80), b + 9)
+        if m:
+            out.append(ProgrammeHit(" ".join(m.group(0).split()), m.group(0), m.start(), m.end()))
+    return out
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
 
 
 def _head_words(low: str, text: str) -> list[tuple[int, int]]:
@@ -171,16 +242,18 @@ def _head_words(low: str, text: str) -> list[tuple[int, int]]:
     almost every position, which cost more than all the rest. An occurrence
     inside another cannot start a word, so all are read. A head in lower case in
     ``text`` can never end a name (title-casing a heading keeps each word's first
-    letter), so it is not returned.
+    letter), so it is not returned, but for the few of ``LOWER_HEADS``.
     """
     out = []
     n = len(low)
     for stem, words in _HEAD_STEMS:
         for i in positions(low, (stem,), shared=True):
-            if text[i].isupper() and (i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_")):
+            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):
+                upper = text[i].isupper()
                 for word in words:
                     j = i + len(word)
-                    if low.startswith(word, i) and (j == n or not (low[j].isalnum() or low[j] == "_")):
+                    if (upper or word in LOWER_HEADS) and low.startswith(word, i) \
+                            and (j == n or not (low[j].isalnum() or low[j] == "_")):
                         out.append((i, j))
     out.sort()
     return out
@@ -364,15 +437,29 @@ def _is_cap_word(w: str) -> bool:
     return bool(w) and (w[0].isupper() or (w[0].isdigit() and len(w) == 4))
 
 
+def _starts_line(view: str, phrase: tuple[int, int] | None, head_start: int) -> bool:
+    """Whether the name found (or the head word, when none was) begins its line."""
+    first = len(view) - len(view.lstrip())
+    return (phrase[0] if phrase else head_start) == first
+
+
 def _phrase_before(view: str, head_start: int, head_end: int) -> tuple[int, int] | None:
     """Offsets of the capitalised run that ends at the head word, or None when it is not a name."""
-    if view[head_start:head_end] not in HEADS:
-        return None  # "programme" in lower case
+    head = view[head_start:head_end]
+    lower = head not in HEADS
+    if lower and head not in LOWER_HEADS:
+        return None  # "plan" in lower case
+    if lower:  # most lower-case heads follow a lower-case word: "the work programme"
+        j = view.rfind(" ", 0, head_start - 1) + 1
+        if view[head_start - 1 : head_start] != " " or not view[j : j + 1].isupper():
+            return None
     after = view[head_end:]
     nxt = _NEXT_WORD.match(after)
     if nxt and not re.match(r"[ \t]+(?:The|This|It|He|She|They)\b", after):
         # "... Programme Board" is a body; "Local Plan Review": the later head takes the whole name
         return None
+    if lower and (m := _NEXT_LOWER.match(after)) and m.group(1) in _AFTER_LOWER_HEAD:
+        return None  # "the Family Hubs programme board"
     words = _capitalised_run(view, head_start)
     while words and (words[0][1].lower() in _LEADING_DROP or words[0][1].lower() in _CONNECTORS):
         words.pop(0)
@@ -384,8 +471,13 @@ def _phrase_before(view: str, head_start: int, head_end: int) -> tuple[int, int]
         return None
     if before in _GENERIC_PLAN and head.rstrip("s") in {"Programme", "Program", "Plan"}:
         return None
+    if before in _ACCOUNTS and head == "Fund":
+        return None  # "the General Fund", "the Pension Fund": accounts, not programmes
     if len(words) == 1 and before in _GENERIC_SHORT and not _YEARS_AFTER.match(after):
         return None  # "the Workforce Plan", but "the Workforce Plan 2023–2027" is one plan
+    if lower and (len(words) < 2 or before in _BODY_WORDS or before in _GENERIC_SHORT
+                  or before.endswith(("'s", "’s", "s'", "s’")) or all(w.isupper() for _, w in words)):
+        return None  # "the Gloucestershire programme", "the County Council programme", "the Council's programme"
     return words[0][0], head_end
 
 
@@ -402,14 +494,20 @@ def _capitalised_run(view: str, head_start: int) -> list[tuple[int, str]]:
         tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(view, window_start, head_start)]
         if window_start > 0 and tokens:
             tokens = tokens[1:]  # the first token of the window may be cut
-        words, earliest = _read_back(tokens)
+        words, earliest = _read_back(tokens, view, head_start)
         if earliest >= 1 or window_start == 0 or reach == 120:
             return words
     raise AssertionError("unreachable")
 
 
-def _read_back(tokens: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], int]:
-    """The capitalised run at the end of ``tokens`` and the index of the earliest token read (0 when none)."""
+def _read_back(tokens: list[tuple[int, str]], view: str, head_start: int) -> tuple[list[tuple[int, str]], int]:
+    """The capitalised run at the end of ``tokens`` and the index of the earliest token read (0 when none).
+
+    The run stops where the words are parted by anything but spaces or one line
+    break ("Police Scotland – Local Policing Plan", a tab between cells), at a
+    reference ("OSC.23"), and before "and" after another name ("Local Growth Fund
+    and Getting Building Fund" are two).
+    """
     words: list[tuple[int, str]] = []
     k = len(tokens) - 1
     earliest = 0
@@ -418,8 +516,16 @@ def _read_back(tokens: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], in
         pos, w = tokens[k]
         if w.endswith(".") and not _INITIAL_OR_ST.fullmatch(w):
             break  # the previous sentence ends here
+        if w[-1] in "'’" and w[-2:-1] != "s":
+            break  # a quotation closes ("'Our Place, Our Say' Fund"): its words are not read as a name
+        gap_start, gap_end = pos + len(w), words[-1][0] if words else head_start
+        if (gap_end - gap_start != 1 or view[gap_start] != " ") and not _JOIN.fullmatch(view, gap_start, gap_end):
+            break
+        if "." in w and _CODE.match(w):
+            break
         # a connector ("and", "of") only joins two capitalised words: "Police and Crime Plan"
-        joins = w.lower() in _CONNECTORS and k > 0 and words and words[-1][1][0].isalpha() and tokens[k - 1][1][0].isupper()
+        joins = (w.lower() in _CONNECTORS and k > 0 and words and words[-1][1][0].isalpha()
+                 and tokens[k - 1][1][0].isupper() and tokens[k - 1][1] not in HEADS)
         if not (_is_cap_word(w) or joins):
             break
         words.append((pos, w))

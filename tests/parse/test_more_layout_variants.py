@@ -768,3 +768,12 @@ def test_a_wiki_page_title_with_its_kind_and_a_link_holding_a_date():
                  "**Date:** Thursday 14 October 2021, 09:30\n**Papers:** [[RPB Papers 2021-10-14]]\n\n"
                  "## Present\n\n- Cllr Huw Bevan (Wexmoor County Council) – Chair\n\n## 1. Welcome\n\nText.\n")
     assert (rec.body, rec.date) == ("Wexmoor Regional Partnership Board", "2021-10-14")
+
+
+def test_a_programme_in_a_capitals_heading_and_in_the_text_is_named_once_as_the_text_prints_it():
+    rec = parsed(
+        "Wexcombe Town Council\nMinutes of the meeting held on 3 June 2024\n\n"
+        "Min 24/150  WEXCOMBE NEIGHBOURHOOD PLAN\n"
+        "Members considered the Wexcombe Neighbourhood Plan. WEXCOMBE residents had responded well.\n"
+    )
+    assert rec.to_json()["programmes"] == ["Wexcombe Neighbourhood Plan"]
