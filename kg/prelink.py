@@ -27,7 +27,7 @@ from kg.errors import KGError
 from kg.gazetteer import default as default_gazetteer
 from kg.linkgraph import FACT_PREDICATES, LinkFacts, triple_facts
 from kg.namespaces import GOV, OA, RDF, XSD
-from kg.rdf import _Quads, graph_iri, person_iri, record_quads
+from kg.rdf import _Quads, evidence_iri, graph_iri, person_iri, record_quads
 from kg.records import Document, MinutesRecord
 from kg.resolve import Cluster, apply_keys, document_clusters
 
@@ -145,10 +145,10 @@ class Lines(_Quads):
         line stays an item of ``out``, so a repeated one is dropped as in ``add``.
         """
         iris, tail = self.iris, self.end
-        ev = fact + "/evidence"
+        ev = evidence_iri(source, start, end)
         s = iris.get(fact) or self._iri(fact)
         e = iris.get(ev) or self._iri(ev)
-        pos = self._iri(ev + "/position")  # not looked up first: a fact rarely has two evidences
+        pos = self._iri(ev + "/position")  # not looked up first: few spans are the evidence of two facts
         quo = self._iri(ev + "/quote")
         self.out += [f"{s} {_EVIDENCE} {e}{tail}".encode(),
                      f"{e} {_TYPE} {_SPECIFIC_RESOURCE}{tail}".encode(),

@@ -42,6 +42,11 @@ def doc_iri(sha256: str) -> str:
     return BASE + "doc/" + sha256
 
 
+def evidence_iri(doc: str, start: int, end: int) -> str:
+    """The Web Annotation target for characters ``start:end`` of the document ``doc`` (an IRI of ``doc_iri``)."""
+    return f"{doc}/span/{start:d}-{end:d}"
+
+
 def person_iri(key: str) -> str:
     return PERSON + key
 
@@ -97,9 +102,11 @@ class _Quads:
     def evidence(self, fact: str, source: str, start: int, end: int, quote: str) -> None:
         """The Web Annotation of ``fact``: ten quads pointing at characters ``start:end`` of ``source``.
 
+        The annotation is named for the span (``evidence_iri``), so facts read from
+        one sentence share it, and the same fact in two documents has one in each.
         A method of the collector, so one that writes text can format the ten at once.
         """
-        ev = fact + "/evidence"
+        ev = evidence_iri(source, start, end)
         add = self.add
         add(fact, _EVIDENCE, ev)
         add(ev, _TYPE, _SPECIFIC_RESOURCE)

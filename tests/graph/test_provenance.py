@@ -69,3 +69,32 @@ def test_every_seed_evidence_quote_is_the_source_text(seed_store, minutes_dir):
     missing = seed_store.select("""SELECT ?f WHERE { ?f a ?t . VALUES ?t { gov:Decision gov:Action }
         FILTER NOT EXISTS { ?f gov:evidence ?e } }""")
     assert missing == []
+
+
+def test_one_meeting_in_two_documents_keeps_each_documents_offsets(minutes_dir, tmp_path):
+    """The same minutes saved twice, once with a note above them: every fact has one piece of
+    evidence in each document, at that document's offsets, never one whose offsets mix the two."""
+    seed = sorted(minutes_dir.iterdir())[0]
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(seed.read_bytes())
+    (folder / "b.txt").write_bytes(b"DRAFT - as circulated\n\n" + seed.read_bytes())
+    store = open_store(":memory:")
+    assert not build([folder], store).failed
+    counts = check_quotes(store, [folder])  # every start and end read with its own document's text
+    assert sum(counts.values()) > 0
+    per_fact = store.select("""SELECT ?f (COUNT(DISTINCT ?ev) AS ?n) (COUNT(DISTINCT ?start) AS ?starts) WHERE {
+        ?f a gov:Decision ; gov:evidence ?ev . ?ev oa:hasSelector/oa:start ?start } GROUP BY ?f""")
+    assert per_fact and all(r["n"] == 2 and r["starts"] == 2 for r in per_fact)
+    per_span = store.select("""SELECT ?ev (COUNT(DISTINCT ?start) AS ?n) WHERE {
+        ?ev oa:hasSelector/oa:start ?start } GROUP BY ?ev HAVING (COUNT(DISTINCT ?start) > 1)""")
+    assert per_span == []
+
+
+def test_facts_read_from_one_sentence_share_one_annotation(seed_store):
+    shared = seed_store.select("""SELECT ?ev (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f gov:evidence ?ev }
+        GROUP BY ?ev HAVING (COUNT(DISTINCT ?f) > 1)""")
+    assert shared, "no two facts of the seeds come from the same span"
+    quads = seed_store.select("""SELECT (COUNT(*) AS ?n) WHERE { ?ev a oa:SpecificResource }""")
+    annotations = seed_store.select("""SELECT (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?f gov:evidence ?ev }""")
+    assert quads[0]["n"] == annotations[0]["n"]  # one resource per span, typed once

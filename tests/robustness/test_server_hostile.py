@@ -9,7 +9,9 @@ unchanged at the end.
 
 from __future__ import annotations
 
+import csv
 import http.client
+import io
 import re
 import shutil
 import socket
@@ -159,7 +161,7 @@ def test_a_runaway_query_is_cancelled_and_the_server_recovers(server):
 def test_results_are_capped_in_rows(server):
     status, headers, body = get(server, "SELECT * WHERE { ?s ?p ?o }", format="csv")
     assert status == 200
-    assert len(body.decode().strip().splitlines()) == 1 + 5
+    assert len(list(csv.reader(io.StringIO(body.decode())))) == 1 + 5  # a quote may hold line breaks
     assert headers.get("X-KG-Truncated")
 
 
