@@ -1154,14 +1154,22 @@ _HOW_TAKING_PART = re.compile(r"\s*\((?i:non-voting|voting|observing|observer|vi
                               r"by\s+(?:phone|video)|part\s+of\s+the\s+meeting|part)\)$")
 
 
+_COMPANY_BOARD = re.compile(r"(?:The\s+)?(?P<c>(?:[A-Z][\w'’&-]*\s+){1,5}(?:Limited|Ltd\.?|plc|PLC|LLP|CIC))"
+                            r"(?:\s+Board(?:\s+of\s+(?:Directors|Management|Trustees))?)?")
+
+
 def body_council(body: str | None, gaz: Gazetteer) -> str | None:
-    """The council (or trust) whose own cabinet, committee or board this is ("X County Council Cabinet" -> "X County
-    Council")."""
+    """The council (or trust, or company) whose own cabinet, committee or board this is ("X County Council Cabinet"
+    -> "X County Council")."""
     if not body:
         return None
     # "X NHS Foundation Trust Board of Directors": the Trust's own board
     m = re.search(r"^(?:The\s+)?(?P<c>.*?\b(?:NHS\s+)?(?:Foundation\s+)?Trust)\s+(?:Board|Council\s+of\s+Governors)\b",
                   body)
+    if m:
+        return gaz.canonical_org(m.group("c"))
+    # "Thornvale Homes Limited" (its Board): a company's own board
+    m = _COMPANY_BOARD.fullmatch(body)
     if m:
         return gaz.canonical_org(m.group("c"))
     # "Education Committee of Glenmoor Council": the council the committee is of

@@ -493,12 +493,18 @@ _LINK_TEXT = re.compile(r"[.,]?\s*(?:View|Get|Show)\s+(?:directions|map|location
 
 _VIRTUAL = re.compile(r"(?i)virtual|online|remote|teams|zoom")
 _HOW_TO_JOIN = re.compile(r"\s*\((?=[^()]*\b(?i:hybrid|teams|zoom|online|virtual|remote|dial-in|link)\b)[^()]*\)$")
+# "Board Room, Thornvale House, Castlebridge, and via Microsoft Teams": the room, and how else to join
+_AND_ONLINE = re.compile(r"(?i),?\s+(?:and|&)\s+(?:via|on|by|online\s+via)\s+(?:microsoft\s+|ms\s+)?(?:teams|zoom|video\s*conference)"
+                         r"|,?\s+(?:and|&)\s+(?:online|remotely|virtually)$")
 
 
 def _set_location(h: Header, value: str, ln: Line, pos: int) -> None:
     value = _LINK_TEXT.sub("", strip_markup(value)).strip(" ,.;")
     if value.endswith(")") and (join := _HOW_TO_JOIN.search(value)) and not _VIRTUAL.search(value[: join.start()]):
         value = value[: join.start()]  # "Room 3.14, Ashgrove House (hybrid – MS Teams link in invite)"; not "Virtual (Teams)"
+    also = _AND_ONLINE.search(value)
+    if also and also.start() > 0 and also.end() == len(value):
+        value = value[: also.start()]
     if not value or len(value) > 150:
         return
     h.location = value

@@ -29,12 +29,12 @@ RANKS = {
     "ACC": "Assistant Chief Constable", "DCC": "Deputy Chief Constable", "PCC": "Police and Crime Commissioner",
     "DPCC": "Deputy Police and Crime Commissioner", "Supt": "Superintendent", "Det Supt": "Detective Superintendent",
     "DCI": "Detective Chief Inspector", "DI": "Detective Inspector", "DS": "Detective Sergeant",
-    "Insp": "Inspector", "Ch Supt": "Chief Superintendent",
+    "Insp": "Inspector", "Ch Supt": "Chief Superintendent", "PCSO": "Police Community Support Officer",
 }
 _COURTESY = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "cllr", "councillor", "county councillor",
     "sir", "dame", "lord", "lady", "baroness", "baron", "rev", "revd", "reverend", "canon", "father", "cc",
-    "hon", "honourable", "rt hon", "the rt hon", "right honourable", "alderman", "mayor", "deputy mayor",
+    "hon", "honourable", "rt hon", "the rt hon", "right honourable", "alderman", "mayor", "deputy mayor", "bailie",
 }
 
 # Words that make a segment a role ("Service Manager") rather than a name or an organisation.
@@ -110,14 +110,25 @@ def without_notes(text: str) -> str:
 
 
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
-# "Owen Blackmore (Head of Medicines Optimisation) for item 6": when someone attended, not who they are
-_FOR_ITEMS = re.compile(r"\s*\(?(?i:for|during|from)\s+(?:(?i:part\s+of)\s+)?(?i:items?|minutes?)\s+[\w.]+"
-                        r"(?:\s*(?:,|and|&|-|–|to)\s*[\w.]+)*(?:\s+(?i:only))?\)?\s*$")
+# "Owen Blackmore (Head of Medicines Optimisation) for item 6", "Councillor Lewis Kerr (from Item 3)": when
+# someone attended, not who they are
+_ITEMS_NOTE = (r"(?:(?i:(?:(?:left|arrived|joined)\s+(?:at\s+|after\s+|before\s+|during\s+)?)|for|during|from|until|up\s+to|"
+               r"after|before)\s+(?:(?i:part\s+of)\s+)?(?i:items?|minutes?)\s+{ref}(?:\s+(?i:only|onwards))?"
+               r"|(?i:items?|minutes?)\s+{ref}\s+(?i:only))").format(ref=r"[\w./]+(?:\s*(?:,|and|&|-|–|to)\s*[\w./]+)*")
+# in brackets of its own, or closing a line or a bracket ("(Westshire Police, for minutes 24/029 – 24/033)")
+_FOR_ITEMS = re.compile(r"\s*\(" + _ITEMS_NOTE + r"\)\s*$|,?\s*" + _ITEMS_NOTE + r"(?=\)?\s*$)")
+# "(remote)", "(left at 11.30 am)": how or until when someone took part
+_TAKING_PART = re.compile(r"\s*\((?i:remote|remotely|virtual|virtually|online|in\s+person|by\s+(?:phone|video(?:\s+link)?)|"
+                          r"via\s+(?:microsoft\s+)?(?:teams|zoom)|(?:left|arrived|joined)\s+(?:at\s+)?\d[\d.:]*\s*(?:[ap]\.?m\.?)?)\)\s*$")
 
 
 def without_attendance_note(text: str) -> str:
-    """``text`` without a note of the items someone attended for ("Leader of the Council (for minute OSC.25)")."""
-    return _FOR_ITEMS.sub("", text) if " item" in text or " minute" in text else text
+    """``text`` without a note of the items someone attended for ("Leader of the Council (for minute OSC.25)"),
+    or of how they took part ("(remote)")."""
+    if "(" in text and text.endswith(")"):
+        text = _TAKING_PART.sub("", text)
+    low = text.lower()
+    return _FOR_ITEMS.sub("", text) if "item" in low or "minute" in low else text
 
 
 _BRACKETED_CAPS = re.compile(r"\s*\((?P<i>[A-Z]{2,4})\)")
@@ -927,7 +938,7 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
         by = _DEPUTY_BY.search(t)
         if by and looks_like_name(who := by.group("who").split(",")[0].strip()):
             entry.deputy_by = who
-    marker, clean = _markers_apart([without_notes(t).strip() for t in attrs])
+    marker, clean = _markers_apart([without_attendance_note(without_notes(t).strip()) for t in attrs])
     entry.marker = marker or entry.marker
     for k, t in enumerate(clean):
         by = _DEPUTISING.fullmatch(t) if _may_deputise(t) else None

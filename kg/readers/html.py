@@ -104,21 +104,24 @@ def read_html(raw: bytes) -> tuple[list[Line], list[str]]:
     return renderer.lines, warnings
 
 
-# "Place Scrutiny Committee – 10 October 2023 – minutes | Thornleigh Borough Council": the site's name
-_SITE_NAME = re.compile(
-    r"\s[|–—-]\s(?P<site>(?:[A-Z][\w'’&-]*\s+){1,5}(?:Council|Authority|Partnership|Trust|Board|Police|Commissioner))\s*$"
-)
+# "Place Scrutiny Committee – 10 October 2023 – minutes | Thornleigh Borough Council" (ModernGov), or
+# "Glenmorar Council - Meeting Details - Housing Committee - Tuesday, 10th September, 2024" (CMIS): the site's name
+_SITE_NAME = re.compile(r"(?:[A-Z][\w'’&-]*\s+){1,5}(?:Council|Authority|Partnership|Trust|Board|Police|Commissioner)")
+_TITLE_PARTS = re.compile(r"\s[|–—-]\s")
 
 
 def _site_name(soup: BeautifulSoup) -> str | None:
-    """The organisation a page's ``<title>`` names after its last separator, if any.
+    """The organisation a page's ``<title>`` names after its last separator or before its first, if any.
 
     Council sites keep their name in the page title and the logo, both outside
     the content area that is read; the minutes themselves name only the committee.
     """
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    m = _SITE_NAME.search(title) if title else None
-    return m.group("site") if m else None
+    parts = _TITLE_PARTS.split(title) if title else []
+    for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
+        if _SITE_NAME.fullmatch(part.strip()):
+            return part.strip()
+    return None
 
 
 def _deeper_than(soup: BeautifulSoup, limit: int) -> bool:

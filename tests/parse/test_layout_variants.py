@@ -496,7 +496,7 @@ def test_a_sentence_saying_who_was_present_then_who_else_attended(gaz):
         ("B. Lethbridge", "Ashcombe Town Council", None),
         ("Karen Polglase", None, "Town Clerk"),
         ("Ian Rowe", None, "Deputy Clerk"),
-        ("Tom Bray", "Devon and Cornwall Police", "PCSO"),
+        ("Tom Bray", "Devon and Cornwall Police", "Police Community Support Officer"),  # a rank, as "ACC" is
     ]
 
 

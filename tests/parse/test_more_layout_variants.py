@@ -777,3 +777,33 @@ def test_a_programme_in_a_capitals_heading_and_in_the_text_is_named_once_as_the_
         "Members considered the Wexcombe Neighbourhood Plan. WEXCOMBE residents had responded well.\n"
     )
     assert rec.to_json()["programmes"] == ["Wexcombe Neighbourhood Plan"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Councillor Lewis Kerr (from Item 3)", ("Lewis Kerr", None)),
+        ("Councillor Douglas Munro (remote)", ("Douglas Munro", None)),
+        ("Cllr Ann Hale (left at 11.30 am)", ("Ann Hale", None)),
+        ("Liam Ferris, Partner, Ashgrove Audit LLP (minute 2024/19 only)", ("Liam Ferris", "Partner")),
+        ("Bailie Iain MacPhail", ("Iain MacPhail", None)),
+        ("PCSO Kerry Dyson (Westshire Police, for minutes 24/029 – 24/033)",
+         ("Kerry Dyson", "Police Community Support Officer")),
+    ],
+)
+def test_notes_of_when_and_how_someone_attended_are_neither_role_nor_organisation(line, expected):
+    rec = parsed(f"Glenmoor Council\nPlanning Committee\nMinutes of the meeting held on 3 June 2024\n\nPresent:\n{line}\n")
+    (p,) = rec.present
+    assert (p.name, p.role) == expected
+    assert p.organisation in (None, "Glenmoor Council", "Westshire Police", "Ashgrove Audit LLP")
+
+
+def test_a_companys_own_board_gives_its_members_the_company():
+    rec = parsed("# Fenwick Homes Limited\n\n**Minutes of the meeting of the Board**\n**Held on:** 25 April 2024\n"
+                 "**Location:** Board Room, Fenwick House, Castlebridge, and via Microsoft Teams\n\n"
+                 "### Board members present\n- Margaret Ellis (Chair)\n- Rhys Vane\n\n"
+                 "### Also in attendance\n- Liam Ford, Partner, Ashgrove Audit LLP\n")
+    assert [(p.name, p.organisation) for p in rec.present] == [
+        ("Margaret Ellis", "Fenwick Homes Limited"), ("Rhys Vane", "Fenwick Homes Limited"),
+        ("Liam Ford", "Ashgrove Audit LLP")]
+    assert rec.location == "Board Room, Fenwick House, Castlebridge"

@@ -191,3 +191,14 @@ def test_a_cell_spanning_rows_is_repeated_in_each_row(read_bytes):
                         "Dr Ruth Calloway\tHarrowmoor Borough Council\tPresent",
                         "Marianne Holt\tHarrowmoor Borough Council\tApologies",
                         "Jo Coast\tHealthwatch\tPresent"]
+
+
+def test_a_cmis_page_title_names_the_council_before_the_committee(tmp_path):
+    page = tmp_path / "m.html"
+    page.write_text("<html><head><title>Glenmoor Council - Meeting Details - Housing Committee - Tuesday, 10th "
+                    "September, 2024</title></head><body><main><h1>Housing Committee</h1><p>Minute of meeting held on "
+                    "10 September 2024.</p><p>Sederunt</p><p>Councillor Ann Hale (Convener)</p></main></body></html>",
+                    encoding="utf-8")
+    from kg.documents import read_document
+
+    assert read_document(page).text.startswith("Glenmoor Council\n")
