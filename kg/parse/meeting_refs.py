@@ -103,6 +103,8 @@ def next_meetings(
             s = ln.stripped
             if not s:
                 continue
+            if in_item and _ACTION_LOG.match(s):
+                break  # "Action points" after the last item: its due dates are not meetings
             m = (_NEXT_LINE.match(ln.text) or _NEXT_SAID.search(ln.text)) if ln.start in hot else None
             if m and not _other_body(s[m.start() :]):
                 rest = ln.text[m.end() :]
@@ -125,6 +127,11 @@ def next_meetings(
         if d not in out:
             out.append(d)
     return out
+
+
+# The heading of an action log printed after the last item ("## Actions", "Action points", "ACTION LOG:")
+_ACTION_LOG = re.compile(r"(?i)(?:#+\s*)?[*_]*(?:actions?|action\s+(?:points?|log|list|tracker|summary|sheet)|"
+                         r"summary\s+of\s+actions|actions?\s+arising)[*_:]*\s*$")
 
 
 def _other_body(line: str) -> bool:

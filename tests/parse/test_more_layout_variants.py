@@ -807,3 +807,14 @@ def test_a_companys_own_board_gives_its_members_the_company():
         ("Margaret Ellis", "Fenwick Homes Limited"), ("Rhys Vane", "Fenwick Homes Limited"),
         ("Liam Ford", "Ashgrove Audit LLP")]
     assert rec.location == "Board Room, Fenwick House, Castlebridge"
+
+
+@pytest.mark.parametrize("log", ["## Actions", "Action points", "ACTION LOG:", "**Summary of actions**"])
+def test_due_dates_in_an_action_log_after_the_next_meeting_item_are_not_meetings(log):
+    rec = parsed(
+        "Brackley Partnership Board\nMinutes of the meeting held on 14 October 2024\n\n"
+        "1. Welcome\nThe Chair welcomed members.\n\n"
+        "2. Any other business and date of next meeting\nNone. The next meeting will be held on 9 January 2025.\n\n"
+        f"{log}\nAction\tOwner\tDue\nShare the dashboard\tDawn Ash\t31 Oct 2024\nBook the venue\tJo Reed\t5 Nov 2024\n"
+    )
+    assert rec.next_meetings == ["2025-01-09"]
