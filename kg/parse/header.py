@@ -276,7 +276,7 @@ _APPROVED_AT = re.compile(r"(?i)\W*(?:(?:these|the)\s+minutes\s+(?:were|are|will
                           r"(?:approved|confirmed|ratified|signed(?:\s+off)?|agreed)\s+(?:at|on|by)\b")
 # "Dyffryn Tawel Regional Partnership Board – notes of meeting": the title, then the kind of record
 _KIND_AFTER = re.compile(r"(?i)\s+[–—:|-]\s+(?:draft\s+)?(?:minutes|notes|action\s+notes|record)"
-                         r"(?:\s+of\s+(?:the\s+)?meeting)?\s*$")
+                         r"(?:\s+(?:of\s+(?:the\s+)?meeting|and\s+actions?|and\s+action\s+log))?\s*$")
 _FULL_COUNCIL_OF = re.compile(r"(?i:(?:the\s+)?full\s+council\s+of\s+(?:the\s+)?)(?P<c>.+)")
 # "These minutes were approved at the meeting on 8 April 2025": a sentence about the minutes, not a title
 _LOWER_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b)[a-z]{3,}\b")
@@ -340,8 +340,30 @@ def _with_unit_line(body: str, rows: list[tuple[Line, str]], ln: Line) -> str:
     return body
 
 
+# Partnerships named by their acronym in a title ("Lune & Wyre ICP", "Dunmere & Vale LEP"), spelt out as golds
+# and the gazetteer spell bodies; "SAB Board" is one board.
+BODY_ACRONYMS = {
+    "ICP": "Integrated Care Partnership", "ICB": "Integrated Care Board", "ICS": "Integrated Care System",
+    "LEP": "Local Enterprise Partnership", "SAB": "Safeguarding Adults Board", "CSP": "Community Safety Partnership",
+    "HWB": "Health and Wellbeing Board", "HWBB": "Health and Wellbeing Board", "PSB": "Public Services Board",
+    "RPB": "Regional Partnership Board", "LRF": "Local Resilience Forum", "LSCB": "Local Safeguarding Children Board",
+    "SCP": "Safeguarding Children Partnership", "YJMB": "Youth Justice Management Board",
+    "PCP": "Police and Crime Panel", "FRA": "Fire and Rescue Authority",
+}
+_BODY_ACRONYM = re.compile(r"\b(?:" + "|".join(BODY_ACRONYMS) + r")\b")
+_SAID_TWICE = re.compile(r"\b(Board|Partnership|Panel|Forum|Authority)\s+\1\b")
+
+
+def spelt_out(body: str) -> str:
+    """``body`` with the acronyms of partnerships spelt out ("Lune & Wyre ICP" -> "Lune & Wyre Integrated Care
+    Partnership")."""
+    if not _BODY_ACRONYM.search(body):
+        return body
+    return _SAID_TWICE.sub(r"\1", _BODY_ACRONYM.sub(lambda m: BODY_ACRONYMS[m.group(0)], body))
+
+
 def _set_body(h: Header, body: str, ln: Line) -> None:
-    h.body = body
+    h.body = spelt_out(body)
     h.spans["body"] = Span(ln.start, ln.end)
 
 

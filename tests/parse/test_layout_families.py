@@ -55,7 +55,7 @@ def test_minute_numbers_with_the_year(prefix):
 @pytest.mark.parametrize(("text", "body"), [
     ("Eastmoor Safeguarding Adults Board\n\nMinutes of the Board meeting\n8 March 2023\n", "Eastmoor Safeguarding Adults Board"),
     ("Tees Combined Authority\n\nMinutes of the Combined Authority Board\nDate: 14 March 2023\n", "Tees Combined Authority Board"),
-    ("Marchland LEP\nBoard Meeting - Minutes\nDate: 23 November 2021\n", "Marchland LEP Board"),
+    ("Marchland LEP\nBoard Meeting - Minutes\nDate: 23 November 2021\n", "Marchland Local Enterprise Partnership Board"),  # the acronym spelt out
     ("Wold Fire Authority\n\nMinutes of the meeting of the Audit Committee held on 3 May 2023\n", "Wold Fire Authority Audit Committee"),
 ])
 def test_a_letterhead_completes_the_body_name(gaz, text, body):

@@ -818,3 +818,17 @@ def test_due_dates_in_an_action_log_after_the_next_meeting_item_are_not_meetings
         f"{log}\nAction\tOwner\tDue\nShare the dashboard\tDawn Ash\t31 Oct 2024\nBook the venue\tJo Reed\t5 Nov 2024\n"
     )
     assert rec.next_meetings == ["2025-01-09"]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Lune & Wyre ICP – Notes and actions", "Lune & Wyre Integrated Care Partnership"),
+        ("Dunmere & Vale LEP", "Dunmere & Vale Local Enterprise Partnership"),
+        ("SAB Board", "Safeguarding Adults Board"),
+        ("Harrowfield YJMB – minutes", "Harrowfield Youth Justice Management Board"),
+    ],
+)
+def test_a_partnership_named_by_its_acronym_is_spelt_out(title, body):
+    rec = parsed(f"{title}\nMeeting held on 12 October 2023\n\nPresent:\nJo Reed (Chair)\n")
+    assert rec.body == body
