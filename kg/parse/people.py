@@ -923,6 +923,11 @@ def _markers_apart(parts: list[str]) -> tuple[str | None, list[str]]:
     return marker, rest
 
 
+def _bracket_names_org(text: str, gaz: Gazetteer) -> bool:
+    """Whether a bracket after a name, with a post after it, names an organisation ("(Cartrefi Tawel)")."""
+    return bool(known_org(text, gaz) or is_orgish(text) or (not is_roleish(text) and _capitalised(text)))
+
+
 def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
     texts = [entry.raw, *attrs]
     for t in texts:
@@ -955,8 +960,14 @@ def _finish(entry: Entry, attrs: list[str], gaz: Gazetteer) -> None:
     if paren:  # "Dr Lyn Hayes (Public Health)": what the brackets say describes the person
         marker, inner = _markers_apart(attr_segments(paren.group(0).strip(" ()"), gaz))
         entry.marker = marker or entry.marker
-        clean[:0] = inner
         entry.raw = entry.raw[: paren.start()].strip()
+        post = [t for t in clean if t]
+        if len(inner) == 1 and post and _bracket_names_org(inner[0], gaz) and not any(known_org(t, gaz) for t in post):
+            # "Sian Protheroe (Bryncoed County Borough Council) – Corporate Director, Social Services": the
+            # bracket names the organisation, and all after it is the post, commas and all
+            entry.organisation, entry.role = gaz.canonical_org(inner[0]), ", ".join(post)
+            return
+        clean[:0] = inner
     for k, t in enumerate(list(clean)):  # "Director of Adult Social Care (Brackenshire County Council)"
         org_paren = _TRAILING_PAREN.search(t) if t.endswith(")") else None
         if org_paren and org_paren.start() > 0:

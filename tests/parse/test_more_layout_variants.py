@@ -832,3 +832,24 @@ def test_due_dates_in_an_action_log_after_the_next_meeting_item_are_not_meetings
 def test_a_partnership_named_by_its_acronym_is_spelt_out(title, body):
     rec = parsed(f"{title}\nMeeting held on 12 October 2023\n\nPresent:\nJo Reed (Chair)\n")
     assert rec.body == body
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Sian Protheroe (Bryncoed County Borough Council) – Corporate Director, Social Services",
+         ("Sian Protheroe", "Bryncoed County Borough Council", "Corporate Director, Social Services", None)),
+        ("Rhodri Jenkins (Cartrefi Tawel) – Housing representative",
+         ("Rhodri Jenkins", "Cartrefi Tawel", "Housing representative", None)),
+        ("Rachel Ellis (Bryncoed County Borough Council), deputising for Owain Thomas",
+         ("Rachel Ellis", "Bryncoed County Borough Council", None, "Owain Thomas")),
+        # a post in the bracket keeps the old reading
+        ("Amy Hale (Director of Public Health) – Stroud DC", ("Amy Hale", "Stroud District Council",
+                                                            "Director of Public Health", None)),
+    ],
+)
+def test_an_organisation_in_brackets_then_the_post_after_a_dash(line, expected):
+    from kg.parse.people import parse_entries
+
+    (e,) = parse_entries(line, default())
+    assert (e.raw, e.organisation, e.role, e.deputy_for) == expected
