@@ -218,6 +218,7 @@ _COL_KINDS = [
 ]
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+")
 _DONE_CELL = re.compile(r"(?i)[^\w(]*(?:complete[d]?|done|closed|achieved|finished|delivered)\b")  # "✅ Complete"
+_DONE_BY = re.compile(r"(?i)[✅✔☑]|\b(?:done|completed?|closed)\b")  # a due cell marked: "22 Oct 2021 ✅ done 21/10"
 
 
 def _cells(line: str) -> list[str]:
@@ -235,6 +236,14 @@ def _table_header(line: str) -> dict[str, int] | None:
             if kind not in columns and rx.fullmatch(cell.strip(" :*")):
                 columns[kind] = k
                 break
+    if "action" in columns and "owner" in columns and "due" not in columns:
+        by = next((k for k, c in enumerate(cells) if c.strip(" :*").casefold() == "by"), None)
+        if by is not None:
+            columns["due"] = by  # "Action | Owner | By": by when, as the owner has a column of its own
+    elif "action" in columns and "owner" not in columns:
+        by = next((k for k, c in enumerate(cells) if c.strip(" :*").casefold() == "by"), None)
+        if by is not None:
+            columns["owner"] = by  # "Action | By | Date": by whom
     if "action" not in columns or "owner" not in columns:
         return None
     if not _ACTION_WORD.search(cells[columns["action"]]) and any(_RISK_COLUMN.fullmatch(c.strip(" :*")) for c in cells):
@@ -289,7 +298,7 @@ def _read_table(lines: list[TextLine], n: int, columns: dict[str, int], resolver
         owners = resolver.owners(row.get("owner", "")) or []
         if text or owners:
             status = row.get("status", "")
-            done = bool(_DONE_CELL.match(status))
+            done = bool(_DONE_CELL.match(status)) or bool(_DONE_BY.search(row.get("due", "")))
             due = parse_date(row.get("due", "")) or parse_date(status)  # "Due / status": "31 Oct 2024"
             out.append(FoundAction(owners, text, Span(first.start, final.end), "done" if done else "open", carried,
                                    confirmed=True, owner_set=frozenset(owners), due=due))

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.people import looks_like_name
+
 # "Presennol / Present:", "Eitem 2 / Item 2:": a pair whose English half is one of the minutes' labels
 _LABEL_PAIR = re.compile(
     r"^[ \t]*[^\n/]{2,40}? / (?:Present|Apologies|In attendance|Item \d|Agenda item|Agreed|Resolved|Action|Date|Minutes)\b",
     re.MULTILINE,
 )
-# Where the Welsh half of a pair can start: after these, or at the start of a line
-_BOUNDARY = "\n,;:(–—"
+# Where the Welsh half of a pair can start: after these (a tab parts table cells), or at the start of a line
+_BOUNDARY = "\n\t,;:(–—"
+_INITIALS = re.compile(r"[A-Z]{2,4}")
 
 
 def english_half(text: str) -> str:
@@ -52,4 +55,7 @@ def _half_start(text: str, pos: int) -> int | None:
     half = text[start:pos]
     if not half or not half[0].isalpha() or len(half.split()) > 15 or not text[pos + 3 : pos + 4].isalnum():
         return None
+    last = half.rsplit(" / ", 1)[-1]  # "SP / AM" before the second " / " of "SP / AM / FD"
+    if _INITIALS.fullmatch(last) or looks_like_name(last):
+        return None  # owners, not a pair of languages: "SP / AM / FD", "Elin Morgan / Tom Pritchard"
     return start

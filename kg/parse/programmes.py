@@ -40,7 +40,7 @@ _BODY_WORDS = {
 # The word after a lower-case head that makes the phrase something else: "the Family Hubs programme board".
 _AFTER_LOWER_HEAD = {"board", "team", "manager", "management", "lead", "leads", "office", "officer", "group", "budget"}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_CONNECTORS = {"and", "of", "for", "to", "&", "in", "on"}
+_CONNECTORS = {"and", "of", "for", "to", "&", "in", "on", "with"}
 _LEADING_DROP = {
     "the", "a", "an", "new", "draft", "proposed", "revised", "updated", "emerging", "current", "our", "this",
     "that", "its", "their", "his", "her", "latest", "final", "any", "all", "each", "every", "national", "local's",

@@ -853,3 +853,18 @@ def test_an_organisation_in_brackets_then_the_post_after_a_dash(line, expected):
 
     (e,) = parse_entries(line, default())
     assert (e.raw, e.organisation, e.role, e.deputy_for) == expected
+
+
+def test_an_action_log_of_a_bilingual_document_keeps_its_owners_and_reads_by_as_when():
+    rec = parsed(
+        "Bwrdd Partneriaeth / Partnership Board\nDyddiad / Date: 14 October 2021\n\n"
+        "Presennol / Present:\nSian Price (Tawel Council) – Director\nAlun Morris (Tawel Council) – Director\n"
+        "Elin Hughes – Citizen representative\nTom Reed (Support Unit) – Manager\n\n"
+        "Eitem 1 / Item 1: Croeso / Welcome\nThe Chair welcomed members.\n\n"
+        "Action\tOwner\tBy\n"
+        "Take the strategy to both Cabinets\tSP / AM\tDec 2021\n"
+        "Set up a reference group\tElin Hughes / Tom Reed\tJan 2022\n"
+        "Circulate the spend profiles\tTom Reed\t22 Oct 2021 ✅ done 21/10\n"
+    )
+    assert [(a.owners, a.status) for a in rec.actions] == [
+        (["Sian Price", "Alun Morris"], "open"), (["Elin Hughes", "Tom Reed"], "open"), (["Tom Reed"], "done")]

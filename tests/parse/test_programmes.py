@@ -124,3 +124,7 @@ def test_a_known_programme_named_with_programme_after_it():
     assert names("The Skills Bootcamps Programme 2024/25 was approved.") == ["Skills Bootcamps"]
     assert names("The Multiply programme ends in March.") == ["Multiply"]
     assert names("Work under the Serious Violence Duty continues.") == ["Serious Violence Duty"]
+
+
+def test_with_joins_the_words_of_a_name():
+    assert names("The Board endorsed the Regional Housing with Care Strategy.") == ["Regional Housing with Care Strategy"]
