@@ -236,14 +236,10 @@ def _table_header(line: str) -> dict[str, int] | None:
             if kind not in columns and rx.fullmatch(cell.strip(" :*")):
                 columns[kind] = k
                 break
-    if "action" in columns and "owner" in columns and "due" not in columns:
-        by = next((k for k, c in enumerate(cells) if c.strip(" :*").casefold() == "by"), None)
-        if by is not None:
-            columns["due"] = by  # "Action | Owner | By": by when, as the owner has a column of its own
-    elif "action" in columns and "owner" not in columns:
-        by = next((k for k, c in enumerate(cells) if c.strip(" :*").casefold() == "by"), None)
-        if by is not None:
-            columns["owner"] = by  # "Action | By | Date": by whom
+    by = next((k for k, c in enumerate(cells) if c.strip(" :*").casefold() == "by"), None)
+    if by is not None and "action" in columns:
+        # "Action | Owner | By": by when, as the owner has a column of its own; "Action | By | Date": by whom
+        columns.setdefault("due" if "owner" in columns else "owner", by)
     if "action" not in columns or "owner" not in columns:
         return None
     if not _ACTION_WORD.search(cells[columns["action"]]) and any(_RISK_COLUMN.fullmatch(c.strip(" :*")) for c in cells):

@@ -102,8 +102,9 @@ _INSTRUCTED = re.compile(
 def _full_programme_names(mentions: list[Mention], gaz: Gazetteer) -> None:
     """ "the Youth Justice Plan" after "the Harrowfield Youth Justice Plan": the one plan, named in full.
 
-    Names that differ only in case are one, printed with the fewest capitals. A name of two words or more that ends one other, longer name found in the
-    same minutes takes that name; names the gazetteer knows keep their own.
+    Names that differ only in case are one, printed with the fewest capitals. A
+    name of two words or more that ends one other, longer name found in the same
+    minutes takes that name; names the gazetteer knows keep their own.
     """
     names = list(dict.fromkeys(m.name for m in mentions))
     if len(names) < 2:

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Entry, Gazetteer
 from kg.names import fold
 from kg.parse.scan import caps_runs, cased_positions, indexed, letter_mask, positions
 from kg.parse.sentences import lowered
@@ -29,6 +29,7 @@ HEADS = {
 # Printed in lower case, these still end a name when two capitalised words or more
 # lead to them: "the Family Hubs programme", "the Safer Roads scheme".
 LOWER_HEADS = {"programme", "program", "scheme", "campaign", "initiative"}
+_LOWER_ENDS = tuple(LOWER_HEADS)
 _HEAD_WORDS = tuple(sorted({h.lower() for h in HEADS}))
 # The last word of a run before a lower-case head that makes it an organisation's
 # programme, not a named one: "the County Council programme".
@@ -139,7 +140,7 @@ class ProgrammeFinder:
                 continue
             surface = " ".join(view[phrase[0] : phrase[1]].split())
             entry = self.gaz.programme(surface) or self._without_head(surface)
-            if entry is None and surface.endswith(tuple(LOWER_HEADS)) and self.gaz.org(surface.rsplit(" ", 1)[0]):
+            if entry is None and surface.endswith(_LOWER_ENDS) and self.gaz.org(surface.rsplit(" ", 1)[0]):
                 continue  # "the NHS England programme": an organisation's
             hits.append(ProgrammeHit(entry.label if entry else surface, text[s:e], s, e))
             taken.append((s, e))
@@ -160,7 +161,7 @@ class ProgrammeFinder:
             view = scan.views[(a, b)] = _title_case(line, self.acronyms) if _is_caps(text, a, b) else line
         return view
 
-    def _without_head(self, name: str):
+    def _without_head(self, name: str) -> Entry | None:
         """The gazetteer's entry for "the X Programme" when it knows X."""
         rest, _, head = name.rpartition(" ")
         return self.gaz.programme(rest) if rest and head.lower() in ("programme", "program") else None
